@@ -1,0 +1,20 @@
+// The table of sub-commands. Each command lives in its own <Name>Command.cpp.
+#pragma once
+
+#include "cli/CommandIo.h"
+
+#include <span>
+
+namespace shotcraft::cli {
+
+struct CommandSpec {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &args, CommandIo &io);
+};
+
+std::span<const CommandSpec> commands();
+
+int runInfo(const QStringList &args, CommandIo &io);
+
+} // namespace shotcraft::cli

@@ -1,0 +1,16 @@
+// One logging category per core module (enable with QT_LOGGING_RULES="shotcraft.storage.debug=true").
+#pragma once
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcDomain)
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+Q_DECLARE_LOGGING_CATEGORY(lcStory)
+Q_DECLARE_LOGGING_CATEGORY(lcDna)
+Q_DECLARE_LOGGING_CATEGORY(lcCinema)
+Q_DECLARE_LOGGING_CATEGORY(lcProviders)
+Q_DECLARE_LOGGING_CATEGORY(lcPipeline)
+Q_DECLARE_LOGGING_CATEGORY(lcDirector)
+Q_DECLARE_LOGGING_CATEGORY(lcExport)
+Q_DECLARE_LOGGING_CATEGORY(lcModels)
+Q_DECLARE_LOGGING_CATEGORY(lcCli)
