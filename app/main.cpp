@@ -6,8 +6,7 @@
 #include <QApplication>
 #include <QGuiApplication>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));

@@ -5,8 +5,7 @@
 namespace shotcraft::ui {
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
-{
+    : QMainWindow(parent) {
     setWindowTitle(QStringLiteral("Shotcraft"));
     auto *placeholder = new QLabel(tr("Open a project or a screenplay to begin."), this);
     placeholder->setAlignment(Qt::AlignCenter);

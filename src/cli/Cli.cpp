@@ -7,16 +7,14 @@
 namespace shotcraft::cli {
 
 namespace {
-const CommandSpec *findCommand(const QString &name)
-{
+const CommandSpec *findCommand(const QString &name) {
     for (const CommandSpec &spec : commands())
         if (name == QLatin1String(spec.name))
             return &spec;
     return nullptr;
 }
 
-void printUsage(QTextStream &out)
-{
+void printUsage(QTextStream &out) {
     out << "Usage: shotcraft [PROJECT.shotcraft]            open the studio window\n"
            "       shotcraft --screenshot OUT.png [PROJECT]  render the window to a PNG\n"
            "       shotcraft <command> [options]             run headless\n\n"
@@ -29,8 +27,7 @@ void printUsage(QTextStream &out)
 }
 } // namespace
 
-bool isHeadless(const QStringList &args)
-{
+bool isHeadless(const QStringList &args) {
     if (args.isEmpty())
         return false;
     const QString &first = args.first();
@@ -39,15 +36,13 @@ bool isHeadless(const QStringList &args)
            (first.startsWith(u'-') && first != QLatin1String("--screenshot"));
 }
 
-void setApplicationInfo(const QString &version)
-{
+void setApplicationInfo(const QString &version) {
     QCoreApplication::setOrganizationName(QStringLiteral("Shotcraft"));
     QCoreApplication::setApplicationName(QStringLiteral("Shotcraft"));
     QCoreApplication::setApplicationVersion(version);
 }
 
-int run(const QStringList &args)
-{
+int run(const QStringList &args) {
     CommandIo io;
     const QString first = args.value(0);
     if (first == QLatin1String("--version")) {

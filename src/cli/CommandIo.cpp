@@ -10,12 +10,10 @@ namespace shotcraft::cli {
 CommandIo::CommandIo()
     : m_out(stdout)
     , m_err(stderr)
-    , m_errIsTerminal(::isatty(STDERR_FILENO) == 1)
-{
+    , m_errIsTerminal(::isatty(STDERR_FILENO) == 1) {
 }
 
-bool CommandIo::parse(QCommandLineParser &parser, const QString &command, const QStringList &args)
-{
+bool CommandIo::parse(QCommandLineParser &parser, const QString &command, const QStringList &args) {
     parser.setApplicationDescription(parser.applicationDescription());
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -38,14 +36,12 @@ bool CommandIo::parse(QCommandLineParser &parser, const QString &command, const 
     return true;
 }
 
-void CommandIo::printJson(const Json &json)
-{
+void CommandIo::printJson(const Json &json) {
     m_out << QString::fromUtf8(toJsonBytes(json, 2)) << '\n';
     m_out.flush();
 }
 
-int CommandIo::fail(const QString &reason, int code)
-{
+int CommandIo::fail(const QString &reason, int code) {
     endProgress();
     QString line = reason.simplified();
     m_err << "shotcraft: " << line << '\n';
@@ -53,8 +49,7 @@ int CommandIo::fail(const QString &reason, int code)
     return code;
 }
 
-void CommandIo::progress(const QString &label, qint64 done, qint64 total)
-{
+void CommandIo::progress(const QString &label, qint64 done, qint64 total) {
     const int width = 30;
     const double fraction = total > 0 ? double(done) / double(total) : 0.0;
     const int filled = int(fraction * width);
@@ -69,8 +64,7 @@ void CommandIo::progress(const QString &label, qint64 done, qint64 total)
     m_err.flush();
 }
 
-void CommandIo::endProgress()
-{
+void CommandIo::endProgress() {
     if (m_progressOpen) {
         m_err << '\n';
         m_err.flush();

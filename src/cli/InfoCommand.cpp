@@ -4,10 +4,10 @@
 
 namespace shotcraft::cli {
 
-int runInfo(const QStringList &args, CommandIo &io)
-{
+int runInfo(const QStringList &args, CommandIo &io) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Show a project's schema version, file size and counts."));
+    parser.setApplicationDescription(
+        QStringLiteral("Show a project's schema version, file size and counts."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .shotcraft project file."));
     if (!io.parse(parser, QStringLiteral("info"), args))
         return io.exitCode();

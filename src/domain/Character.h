@@ -36,8 +36,8 @@ struct Character {
     int dialogueCount = 0;
     bool operator==(const Character &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Character, id, name, aliases, role, description, age, build, face,
-                                                hair, wardrobe, wardrobeChanges, signatureColours,
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Character, id, name, aliases, role, description, age, build,
+                                                face, hair, wardrobe, wardrobeChanges, signatureColours,
                                                 distinctiveMarks, dialogueCount)
 
 } // namespace shotcraft

@@ -131,6 +131,7 @@ struct Blocking {
     QString action;
     bool operator==(const Blocking &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Blocking, characterId, screenX, facing, plane, eyeline, action)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Blocking, characterId, screenX, facing, plane, eyeline,
+                                                action)
 
 } // namespace shotcraft

@@ -16,7 +16,8 @@ struct CharacterIdentity {
     QStringList signatureColours;
     bool operator==(const CharacterIdentity &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CharacterIdentity, characterId, name, tokens, signatureColours)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CharacterIdentity, characterId, name, tokens,
+                                                signatureColours)
 
 struct ConsistencyPlan {
     Id shotId = 0;
@@ -35,8 +36,9 @@ struct ConsistencyPlan {
     QString dnaHash; // hash of exactly the DNA parts this shot used
     bool operator==(const ConsistencyPlan &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConsistencyPlan, shotId, referenceTargetId, characters, locationId,
-                                                locationTokens, palette, styleTokens, references, referenceLimit,
-                                                seed, lookBookDependencies, chainedShotId, chainedTakeId, dnaHash)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConsistencyPlan, shotId, referenceTargetId, characters,
+                                                locationId, locationTokens, palette, styleTokens, references,
+                                                referenceLimit, seed, lookBookDependencies, chainedShotId,
+                                                chainedTakeId, dnaHash)
 
 } // namespace shotcraft

@@ -31,7 +31,8 @@ struct Job {
     QString updatedAt;
     bool operator==(const Job &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Job, id, kind, shotId, referenceId, state, attempts, lastError,
-                                                idempotencyKey, dependsOn, provider, takeId, createdAt, updatedAt)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Job, id, kind, shotId, referenceId, state, attempts,
+                                                lastError, idempotencyKey, dependsOn, provider, takeId,
+                                                createdAt, updatedAt)
 
 } // namespace shotcraft

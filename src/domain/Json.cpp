@@ -2,8 +2,7 @@
 
 namespace shotcraft {
 
-std::optional<Json> parseJson(const QByteArray &text, QString *error)
-{
+std::optional<Json> parseJson(const QByteArray &text, QString *error) {
     Json json = Json::parse(text.constBegin(), text.constEnd(), nullptr, false);
     if (json.is_discarded()) {
         if (error)
@@ -13,8 +12,7 @@ std::optional<Json> parseJson(const QByteArray &text, QString *error)
     return json;
 }
 
-QByteArray toJsonBytes(const Json &json, int indent)
-{
+QByteArray toJsonBytes(const Json &json, int indent) {
     return QByteArray::fromStdString(json.dump(indent, ' ', false, Json::error_handler_t::replace));
 }
 

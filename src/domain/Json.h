@@ -13,21 +13,18 @@
 namespace nlohmann {
 template <> struct adl_serializer<QString> {
     static void to_json(json &j, const QString &s) { j = s.toStdString(); }
-    static void from_json(const json &j, QString &s)
-    {
+    static void from_json(const json &j, QString &s) {
         s = j.is_string() ? QString::fromStdString(j.get<std::string>()) : QString();
     }
 };
 
 template <typename T> struct adl_serializer<QList<T>> {
-    static void to_json(json &j, const QList<T> &list)
-    {
+    static void to_json(json &j, const QList<T> &list) {
         j = json::array();
         for (const T &item : list)
             j.push_back(item);
     }
-    static void from_json(const json &j, QList<T> &list)
-    {
+    static void from_json(const json &j, QList<T> &list) {
         list.clear();
         if (!j.is_array())
             return;
@@ -43,14 +40,12 @@ namespace shotcraft {
 using Json = nlohmann::json;
 
 // The JSON spelling of an enum value (the same text the project file and the CLI use).
-template <typename Enum> QString enumName(Enum value)
-{
+template <typename Enum> QString enumName(Enum value) {
     return QString::fromStdString(Json(value).template get<std::string>());
 }
 
 // Parses an enum from its JSON spelling; nullopt when the text names no value.
-template <typename Enum> std::optional<Enum> enumFromName(const QString &name)
-{
+template <typename Enum> std::optional<Enum> enumFromName(const QString &name) {
     const Json text = name.toStdString();
     const Enum value = text.template get<Enum>();
     if (Json(value) != text)

@@ -15,7 +15,7 @@ struct Location {
     QString lightSources;
     bool operator==(const Location &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Location, id, name, intExt, description, architecture, setDressing,
-                                                lightSources)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Location, id, name, intExt, description, architecture,
+                                                setDressing, lightSources)
 
 } // namespace shotcraft

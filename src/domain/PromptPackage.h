@@ -34,8 +34,8 @@ struct PromptReference {
     QString reason; // why it is here (or why it was dropped)
     bool operator==(const PromptReference &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PromptReference, referenceId, imageId, takeId, role, weight, rank,
-                                                kept, label, reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PromptReference, referenceId, imageId, takeId, role, weight,
+                                                rank, kept, label, reason)
 
 // One explained decision: the prompt inspector's rationale table.
 struct RationaleEntry {
@@ -61,8 +61,7 @@ struct PromptPackage {
     bool enhanced = false;
     bool operator==(const PromptPackage &) const = default;
 
-    QList<PromptReference> keptReferences() const
-    {
+    QList<PromptReference> keptReferences() const {
         QList<PromptReference> out;
         for (const PromptReference &r : references)
             if (r.kept)
@@ -71,7 +70,7 @@ struct PromptPackage {
     }
 };
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PromptPackage, shotId, referenceTargetId, dialect, positive,
-                                                negative, params, references, identityTokens, rationale, dnaHash,
-                                                modifications, enhanced)
+                                                negative, params, references, identityTokens, rationale,
+                                                dnaHash, modifications, enhanced)
 
 } // namespace shotcraft

@@ -13,7 +13,16 @@ NLOHMANN_JSON_SERIALIZE_ENUM(ReferenceOwner, {{ReferenceOwner::Film, "film"},
                                               {ReferenceOwner::Act, "act"},
                                               {ReferenceOwner::Shot, "shot"}})
 
-enum class ReferenceRole { Face, FullBody, Turnaround, CharacterSheet, LocationPlate, StyleFrame, ChainedTake, Other };
+enum class ReferenceRole {
+    Face,
+    FullBody,
+    Turnaround,
+    CharacterSheet,
+    LocationPlate,
+    StyleFrame,
+    ChainedTake,
+    Other
+};
 NLOHMANN_JSON_SERIALIZE_ENUM(ReferenceRole, {{ReferenceRole::Other, "other"},
                                              {ReferenceRole::Face, "face"},
                                              {ReferenceRole::FullBody, "full-body"},

@@ -10,9 +10,9 @@ namespace shotcraft {
 
 template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    static Result failure(QString message)
-    {
+    Result(T value)
+        : m_value(std::move(value)) {}
+    static Result failure(QString message) {
         Result r;
         r.m_error = std::move(message);
         return r;
@@ -38,8 +38,7 @@ private:
 class [[nodiscard]] Status {
 public:
     static Status success() { return Status(); }
-    static Status failure(QString message)
-    {
+    static Status failure(QString message) {
         Status s;
         s.m_failed = true;
         s.m_error = std::move(message);

@@ -26,7 +26,7 @@ struct Scene {
     bool operator==(const Scene &) const = default;
 };
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Scene, id, actId, locationId, number, order, heading, intExt,
-                                                timeOfDay, weather, mood, summary, characterIds, dialogueHints,
-                                                paletteHint, lineStart, lineEnd, contentHash)
+                                                timeOfDay, weather, mood, summary, characterIds,
+                                                dialogueHints, paletteHint, lineStart, lineEnd, contentHash)
 
 } // namespace shotcraft

@@ -43,8 +43,7 @@ struct Shot {
     Id approvedTakeId = 0;
     bool operator==(const Shot &) const = default;
 
-    QList<Id> characterIds() const
-    {
+    QList<Id> characterIds() const {
         QList<Id> ids;
         for (const Blocking &b : blocking)
             ids.append(b.characterId);
@@ -54,6 +53,7 @@ struct Shot {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Shot, id, sceneId, number, order, purpose, description, size,
                                                 angle, movement, lens, composition, compositionNote, staging,
                                                 blocking, subject, lighting, paletteHint, mood, weather,
-                                                timeOfDay, durationSec, dialogueExcerpt, notes, approvedTakeId)
+                                                timeOfDay, durationSec, dialogueExcerpt, notes,
+                                                approvedTakeId)
 
 } // namespace shotcraft

@@ -24,8 +24,8 @@ struct Take {
     int height = 0;
     bool operator==(const Take &) const = default;
 };
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Take, id, shotId, referenceId, imageId, jobId, package, provider,
-                                                model, seed, referencesUsed, dnaHash, createdAt, costUsd, width,
-                                                height)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Take, id, shotId, referenceId, imageId, jobId, package,
+                                                provider, model, seed, referencesUsed, dnaHash, createdAt,
+                                                costUsd, width, height)
 
 } // namespace shotcraft

@@ -18,7 +18,9 @@ namespace shotcraft::storage {
 
 namespace {
 
-QString what(const std::exception &e) { return QString::fromUtf8(e.what()); }
+QString what(const std::exception &e) {
+    return QString::fromUtf8(e.what());
+}
 
 // Per-entity table layout: the table, its indexed columns besides id and data, and how to bind them.
 template <typename T> struct Table;
@@ -61,16 +63,14 @@ template <> struct Table<Scene> {
 template <> struct Table<Shot> {
     static constexpr const char *name = "shots";
     static std::vector<std::string> columns() { return {"scene_id", "position"}; }
-    static void bind(SQLite::Statement &s, const Shot &v)
-    {
+    static void bind(SQLite::Statement &s, const Shot &v) {
         s.bind(2, static_cast<int64_t>(v.sceneId));
         s.bind(3, v.order);
     }
 };
 
 // 0 means "none" in the domain and NULL in a foreign-key column.
-void bindOptionalId(SQLite::Statement &s, int index, Id id)
-{
+void bindOptionalId(SQLite::Statement &s, int index, Id id) {
     if (id == 0)
         s.bind(index);
     else
@@ -85,8 +85,7 @@ template <> struct Table<ReferenceImage> {
 template <> struct Table<Take> {
     static constexpr const char *name = "takes";
     static std::vector<std::string> columns() { return {"shot_id", "image_id", "job_id"}; }
-    static void bind(SQLite::Statement &s, const Take &v)
-    {
+    static void bind(SQLite::Statement &s, const Take &v) {
         bindOptionalId(s, 2, v.shotId);
         bindOptionalId(s, 3, v.imageId);
         bindOptionalId(s, 4, v.jobId);
@@ -95,16 +94,14 @@ template <> struct Table<Take> {
 template <> struct Table<Job> {
     static constexpr const char *name = "jobs";
     static std::vector<std::string> columns() { return {"state", "idempotency_key"}; }
-    static void bind(SQLite::Statement &s, const Job &v)
-    {
+    static void bind(SQLite::Statement &s, const Job &v) {
         s.bind(2, enumName(v.state).toStdString());
         s.bind(3, (v.idempotencyKey.isEmpty() ? QStringLiteral("job-%1").arg(v.id) : v.idempotencyKey)
                       .toStdString());
     }
 };
 
-template <typename T> std::string upsertSql()
-{
+template <typename T> std::string upsertSql() {
     const std::vector<std::string> cols = Table<T>::columns();
     std::string names = "id", values = "?", updates;
     for (const std::string &c : cols) {
@@ -116,8 +113,7 @@ template <typename T> std::string upsertSql()
            ", ?) ON CONFLICT(id) DO UPDATE SET " + updates + "data = excluded.data";
 }
 
-template <typename T> T fromData(const SQLite::Column &column)
-{
+template <typename T> T fromData(const SQLite::Column &column) {
     const char *text = column.getText();
     const Json json = Json::parse(text, text + column.getBytes(), nullptr, false);
     if (json.is_discarded())
@@ -125,8 +121,7 @@ template <typename T> T fromData(const SQLite::Column &column)
     return json.get<T>();
 }
 
-bool hasSqliteMagic(const QString &path)
-{
+bool hasSqliteMagic(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return false;
@@ -137,17 +132,14 @@ bool hasSqliteMagic(const QString &path)
 
 ProjectStore::ProjectStore(QString path, std::unique_ptr<SQLite::Database> db)
     : m_path(std::move(path))
-    , m_db(std::move(db))
-{
+    , m_db(std::move(db)) {
 }
 
-ProjectStore::~ProjectStore()
-{
+ProjectStore::~ProjectStore() {
     m_statements.clear(); // statements must go before their connection
 }
 
-void ProjectStore::configureConnection()
-{
+void ProjectStore::configureConnection() {
     sqlite3 *handle = m_db->getHandle();
     // Untrusted files: no schema-embedded functions, no writes to the schema through SQL tricks.
     sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
@@ -157,8 +149,7 @@ void ProjectStore::configureConnection()
     m_db->setBusyTimeout(5000);
 }
 
-Result<std::unique_ptr<ProjectStore>> ProjectStore::openConnection(const QString &path, bool creating)
-{
+Result<std::unique_ptr<ProjectStore>> ProjectStore::openConnection(const QString &path, bool creating) {
     using R = Result<std::unique_ptr<ProjectStore>>;
     const QString name = QFileInfo(path).fileName();
     try {
@@ -182,7 +173,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::openConnection(const QString
                                       .arg(currentSchemaVersion()));
             const std::string check = d.execAndGet("PRAGMA quick_check").getString();
             if (check != "ok")
-                return R::failure(QStringLiteral("%1 is damaged (%2)").arg(name, QString::fromStdString(check)));
+                return R::failure(
+                    QStringLiteral("%1 is damaged (%2)").arg(name, QString::fromStdString(check)));
         }
 
         d.exec("PRAGMA journal_mode = WAL");
@@ -194,13 +186,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::openConnection(const QString
     } catch (const std::exception &e) {
         const QString reason = what(e);
         if (reason.contains(QLatin1String("not a database")) || reason.contains(QLatin1String("malformed")))
-            return R::failure(QStringLiteral("%1 is damaged or not a Shotcraft project (%2)").arg(name, reason));
+            return R::failure(
+                QStringLiteral("%1 is damaged or not a Shotcraft project (%2)").arg(name, reason));
         return R::failure(QStringLiteral("cannot open %1: %2").arg(name, reason));
     }
 }
 
-Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString &path, const Project &project)
-{
+Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString &path, const Project &project) {
     using R = Result<std::unique_ptr<ProjectStore>>;
     if (QFileInfo::exists(path))
         return R::failure(QStringLiteral("%1 already exists").arg(QFileInfo(path).fileName()));
@@ -215,8 +207,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::create(const QString &path, 
     return store;
 }
 
-Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path)
-{
+Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path) {
     using R = Result<std::unique_ptr<ProjectStore>>;
     const QFileInfo file(path);
     if (!file.exists())
@@ -224,8 +215,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path)
     if (!file.isFile())
         return R::failure(QStringLiteral("%1 is not a file").arg(path));
     if (file.size() == 0 || !hasSqliteMagic(path))
-        return R::failure(QStringLiteral("%1 is not a Shotcraft project (not an SQLite database)")
-                              .arg(file.fileName()));
+        return R::failure(
+            QStringLiteral("%1 is not a Shotcraft project (not an SQLite database)").arg(file.fileName()));
     auto store = openConnection(path, false);
     if (store) {
         // A project must have its project row; a bare schema is not a project.
@@ -239,8 +230,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path)
     return store;
 }
 
-SQLite::Statement &ProjectStore::statement(const std::string &sql)
-{
+SQLite::Statement &ProjectStore::statement(const std::string &sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end())
         it = m_statements.emplace(sql, std::make_unique<SQLite::Statement>(*m_db, sql)).first;
@@ -250,8 +240,7 @@ SQLite::Statement &ProjectStore::statement(const std::string &sql)
     return s;
 }
 
-Status ProjectStore::transaction(const std::function<Status()> &writes)
-{
+Status ProjectStore::transaction(const std::function<Status()> &writes) {
     if (m_transactionDepth > 0)
         return writes(); // already inside one edit
     try {
@@ -268,16 +257,14 @@ Status ProjectStore::transaction(const std::function<Status()> &writes)
     }
 }
 
-Status ProjectStore::bumpNextId(Id usedId)
-{
+Status ProjectStore::bumpNextId(Id usedId) {
     SQLite::Statement &s = statement("UPDATE project SET next_id = max(next_id, ?) WHERE id = 1");
     s.bind(1, static_cast<int64_t>(usedId + 1));
     s.exec();
     return Status::success();
 }
 
-template <typename T> Status ProjectStore::upsert(const T &value)
-{
+template <typename T> Status ProjectStore::upsert(const T &value) {
     if (value.id <= 0)
         return Status::failure(QStringLiteral("cannot store an entity without an id"));
     return transaction([&]() {
@@ -291,20 +278,41 @@ template <typename T> Status ProjectStore::upsert(const T &value)
     });
 }
 
-Status ProjectStore::save(const Act &v) { return upsert(v); }
-Status ProjectStore::save(const Scene &v) { return upsert(v); }
-Status ProjectStore::save(const Shot &v) { return upsert(v); }
-Status ProjectStore::save(const Character &v) { return upsert(v); }
-Status ProjectStore::save(const Location &v) { return upsert(v); }
-Status ProjectStore::save(const Palette &v) { return upsert(v); }
-Status ProjectStore::save(const StyleToken &v) { return upsert(v); }
-Status ProjectStore::save(const ReferenceImage &v) { return upsert(v); }
-Status ProjectStore::save(const Take &v) { return upsert(v); }
-Status ProjectStore::save(const Job &v) { return upsert(v); }
-Status ProjectStore::save(const ChatMessage &v) { return upsert(v); }
+Status ProjectStore::save(const Act &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Scene &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Shot &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Character &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Location &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Palette &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const StyleToken &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const ReferenceImage &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Take &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const Job &v) {
+    return upsert(v);
+}
+Status ProjectStore::save(const ChatMessage &v) {
+    return upsert(v);
+}
 
-Status ProjectStore::removeFrom(const char *table, Id id)
-{
+Status ProjectStore::removeFrom(const char *table, Id id) {
     try {
         SQLite::Statement &s = statement(std::string("DELETE FROM ") + table + " WHERE id = ?");
         s.bind(1, static_cast<int64_t>(id));
@@ -315,18 +323,35 @@ Status ProjectStore::removeFrom(const char *table, Id id)
     }
 }
 
-Status ProjectStore::removeAct(Id id) { return removeFrom("acts", id); }
-Status ProjectStore::removeScene(Id id) { return removeFrom("scenes", id); }
-Status ProjectStore::removeShot(Id id) { return removeFrom("shots", id); }
-Status ProjectStore::removeCharacter(Id id) { return removeFrom("characters", id); }
-Status ProjectStore::removeLocation(Id id) { return removeFrom("locations", id); }
-Status ProjectStore::removePalette(Id id) { return removeFrom("palettes", id); }
-Status ProjectStore::removeStyleToken(Id id) { return removeFrom("style_tokens", id); }
-Status ProjectStore::removeReference(Id id) { return removeFrom("reference_images", id); }
-Status ProjectStore::removeJob(Id id) { return removeFrom("jobs", id); }
+Status ProjectStore::removeAct(Id id) {
+    return removeFrom("acts", id);
+}
+Status ProjectStore::removeScene(Id id) {
+    return removeFrom("scenes", id);
+}
+Status ProjectStore::removeShot(Id id) {
+    return removeFrom("shots", id);
+}
+Status ProjectStore::removeCharacter(Id id) {
+    return removeFrom("characters", id);
+}
+Status ProjectStore::removeLocation(Id id) {
+    return removeFrom("locations", id);
+}
+Status ProjectStore::removePalette(Id id) {
+    return removeFrom("palettes", id);
+}
+Status ProjectStore::removeStyleToken(Id id) {
+    return removeFrom("style_tokens", id);
+}
+Status ProjectStore::removeReference(Id id) {
+    return removeFrom("reference_images", id);
+}
+Status ProjectStore::removeJob(Id id) {
+    return removeFrom("jobs", id);
+}
 
-template <typename T> QList<T> ProjectStore::loadAll(const std::string &sql)
-{
+template <typename T> QList<T> ProjectStore::loadAll(const std::string &sql) {
     QList<T> out;
     SQLite::Statement &s = statement(sql);
     while (s.executeStep())
@@ -334,8 +359,7 @@ template <typename T> QList<T> ProjectStore::loadAll(const std::string &sql)
     return out;
 }
 
-Result<Project> ProjectStore::load()
-{
+Result<Project> ProjectStore::load() {
     try {
         Project p;
         {
@@ -366,8 +390,7 @@ Result<Project> ProjectStore::load()
     }
 }
 
-Status ProjectStore::replaceProject(const Project &project)
-{
+Status ProjectStore::replaceProject(const Project &project) {
     return transaction([&]() -> Status {
         for (const char *table : {"chat_messages", "jobs", "takes", "reference_images", "shots", "scenes",
                                   "style_tokens", "palettes", "characters", "locations", "acts", "project"})
@@ -392,8 +415,7 @@ Status ProjectStore::replaceProject(const Project &project)
     });
 }
 
-Status ProjectStore::saveInfo(const ProjectInfo &info)
-{
+Status ProjectStore::saveInfo(const ProjectInfo &info) {
     try {
         SQLite::Statement &s = statement("UPDATE project SET data = ? WHERE id = 1");
         s.bind(1, Json(info).dump());
@@ -404,8 +426,7 @@ Status ProjectStore::saveInfo(const ProjectInfo &info)
     }
 }
 
-Result<ProjectInfo> ProjectStore::info()
-{
+Result<ProjectInfo> ProjectStore::info() {
     try {
         SQLite::Statement &s = statement("SELECT data FROM project WHERE id = 1");
         if (!s.executeStep())
@@ -420,8 +441,7 @@ Result<ProjectInfo> ProjectStore::info()
 }
 
 namespace {
-template <typename T> Result<T> fetchOne(SQLite::Statement &s, Id id, const char *what)
-{
+template <typename T> Result<T> fetchOne(SQLite::Statement &s, Id id, const char *what) {
     s.bind(1, static_cast<int64_t>(id));
     if (!s.executeStep())
         return Result<T>::failure(QStringLiteral("no %1 with id %2").arg(QLatin1String(what)).arg(id));
@@ -429,8 +449,7 @@ template <typename T> Result<T> fetchOne(SQLite::Statement &s, Id id, const char
 }
 } // namespace
 
-Result<Shot> ProjectStore::shot(Id id)
-{
+Result<Shot> ProjectStore::shot(Id id) {
     try {
         return fetchOne<Shot>(statement("SELECT data FROM shots WHERE id = ?"), id, "shot");
     } catch (const std::exception &e) {
@@ -438,8 +457,7 @@ Result<Shot> ProjectStore::shot(Id id)
     }
 }
 
-Result<Take> ProjectStore::take(Id id)
-{
+Result<Take> ProjectStore::take(Id id) {
     try {
         return fetchOne<Take>(statement("SELECT data FROM takes WHERE id = ?"), id, "take");
     } catch (const std::exception &e) {
@@ -447,8 +465,7 @@ Result<Take> ProjectStore::take(Id id)
     }
 }
 
-Result<Job> ProjectStore::job(Id id)
-{
+Result<Job> ProjectStore::job(Id id) {
     try {
         return fetchOne<Job>(statement("SELECT data FROM jobs WHERE id = ?"), id, "job");
     } catch (const std::exception &e) {
@@ -456,8 +473,7 @@ Result<Job> ProjectStore::job(Id id)
     }
 }
 
-QList<Take> ProjectStore::takesOfShot(Id shotId)
-{
+QList<Take> ProjectStore::takesOfShot(Id shotId) {
     SQLite::Statement &s = statement("SELECT data FROM takes WHERE shot_id = ? ORDER BY id");
     s.bind(1, static_cast<int64_t>(shotId));
     QList<Take> out;
@@ -466,10 +482,11 @@ QList<Take> ProjectStore::takesOfShot(Id shotId)
     return out;
 }
 
-QList<Job> ProjectStore::jobs() { return loadAll<Job>("SELECT data FROM jobs ORDER BY id"); }
+QList<Job> ProjectStore::jobs() {
+    return loadAll<Job>("SELECT data FROM jobs ORDER BY id");
+}
 
-std::optional<Take> ProjectStore::takeForJob(Id jobId)
-{
+std::optional<Take> ProjectStore::takeForJob(Id jobId) {
     SQLite::Statement &s = statement("SELECT data FROM takes WHERE job_id = ? ORDER BY id LIMIT 1");
     s.bind(1, static_cast<int64_t>(jobId));
     if (!s.executeStep())
@@ -477,8 +494,7 @@ std::optional<Take> ProjectStore::takeForJob(Id jobId)
     return fromData<Take>(s.getColumn(0));
 }
 
-Status ProjectStore::moveShot(Id shotId, int newOrder)
-{
+Status ProjectStore::moveShot(Id shotId, int newOrder) {
     return transaction([&]() -> Status {
         Result<Shot> moving = shot(shotId);
         if (!moving)
@@ -504,8 +520,7 @@ Status ProjectStore::moveShot(Id shotId, int newOrder)
     });
 }
 
-Result<Id> ProjectStore::allocateId()
-{
+Result<Id> ProjectStore::allocateId() {
     try {
         SQLite::Statement &s = statement("UPDATE project SET next_id = next_id + 1 WHERE id = 1 "
                                          "RETURNING next_id - 1");
@@ -519,8 +534,7 @@ Result<Id> ProjectStore::allocateId()
     }
 }
 
-QByteArray ProjectStore::makeThumbnail(const QByteArray &encoded, int maxSide)
-{
+QByteArray ProjectStore::makeThumbnail(const QByteArray &encoded, int maxSide) {
     QBuffer buffer;
     buffer.setData(encoded);
     buffer.open(QIODevice::ReadOnly);
@@ -540,8 +554,7 @@ QByteArray ProjectStore::makeThumbnail(const QByteArray &encoded, int maxSide)
     return out;
 }
 
-Result<StoredImage> ProjectStore::addImage(const QByteArray &encoded, const QByteArray &thumbnail)
-{
+Result<StoredImage> ProjectStore::addImage(const QByteArray &encoded, const QByteArray &thumbnail) {
     using R = Result<StoredImage>;
     QBuffer buffer;
     buffer.setData(encoded);
@@ -576,8 +589,7 @@ Result<StoredImage> ProjectStore::addImage(const QByteArray &encoded, const QByt
 }
 
 namespace {
-Result<QByteArray> blobColumn(SQLite::Statement &s, Id imageId)
-{
+Result<QByteArray> blobColumn(SQLite::Statement &s, Id imageId) {
     s.bind(1, static_cast<int64_t>(imageId));
     if (!s.executeStep())
         return Result<QByteArray>::failure(QStringLiteral("no image with id %1").arg(imageId));
@@ -588,8 +600,7 @@ Result<QByteArray> blobColumn(SQLite::Statement &s, Id imageId)
 }
 } // namespace
 
-Result<QByteArray> ProjectStore::imageData(Id imageId)
-{
+Result<QByteArray> ProjectStore::imageData(Id imageId) {
     try {
         return blobColumn(statement("SELECT data FROM images WHERE id = ?"), imageId);
     } catch (const std::exception &e) {
@@ -597,8 +608,7 @@ Result<QByteArray> ProjectStore::imageData(Id imageId)
     }
 }
 
-Result<QByteArray> ProjectStore::thumbnailData(Id imageId)
-{
+Result<QByteArray> ProjectStore::thumbnailData(Id imageId) {
     try {
         return blobColumn(statement("SELECT thumbnail FROM images WHERE id = ?"), imageId);
     } catch (const std::exception &e) {
@@ -606,8 +616,7 @@ Result<QByteArray> ProjectStore::thumbnailData(Id imageId)
     }
 }
 
-ProjectStats ProjectStore::stats()
-{
+ProjectStats ProjectStore::stats() {
     ProjectStats st;
     st.schemaVersion = m_db->execAndGet("PRAGMA user_version").getInt();
     st.fileSize = QFileInfo(m_path).size();
@@ -625,8 +634,7 @@ ProjectStats ProjectStore::stats()
     return st;
 }
 
-Status ProjectStore::backupTo(const QString &path)
-{
+Status ProjectStore::backupTo(const QString &path) {
     if (QFileInfo::exists(path))
         QFile::remove(path);
     sqlite3 *dest = nullptr;
@@ -648,8 +656,7 @@ Status ProjectStore::backupTo(const QString &path)
     return Status::success();
 }
 
-Status ProjectStore::saveAs(const QString &path)
-{
+Status ProjectStore::saveAs(const QString &path) {
     if (Status s = backupTo(path); !s)
         return s;
     auto reopened = openConnection(path, false);

@@ -8,8 +8,7 @@
 namespace shotcraft::storage {
 
 namespace {
-void createCoreTables(SQLite::Database &db)
-{
+void createCoreTables(SQLite::Database &db) {
     db.exec(R"sql(
 CREATE TABLE project (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -56,8 +55,7 @@ CREATE INDEX takes_by_shot ON takes(shot_id);
 )sql");
 }
 
-void createJobsAndChat(SQLite::Database &db)
-{
+void createJobsAndChat(SQLite::Database &db) {
     db.exec(R"sql(
 CREATE TABLE jobs (
     id INTEGER PRIMARY KEY,
@@ -73,8 +71,7 @@ CREATE TABLE chat_messages (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
 }
 } // namespace
 
-const std::vector<MigrationStep> &schemaMigrations()
-{
+const std::vector<MigrationStep> &schemaMigrations() {
     static const std::vector<MigrationStep> steps = {
         {1, "project, story, Visual DNA, images and takes", &createCoreTables},
         {2, "persistent generation jobs and the director chat", &createJobsAndChat},
@@ -82,10 +79,11 @@ const std::vector<MigrationStep> &schemaMigrations()
     return steps;
 }
 
-int currentSchemaVersion() { return schemaMigrations().back().toVersion; }
+int currentSchemaVersion() {
+    return schemaMigrations().back().toVersion;
+}
 
-Status migrate(SQLite::Database &db, const std::vector<MigrationStep> &steps)
-{
+Status migrate(SQLite::Database &db, const std::vector<MigrationStep> &steps) {
     try {
         const int from = db.execAndGet("PRAGMA user_version").getInt();
         SQLite::Transaction transaction(db);

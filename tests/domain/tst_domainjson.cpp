@@ -8,15 +8,13 @@
 using namespace shotcraft;
 
 namespace {
-template <typename T> bool roundTrips(const T &value)
-{
+template <typename T> bool roundTrips(const T &value) {
     const Json json = value;
     const T back = Json::parse(json.dump()).get<T>();
     return back == value;
 }
 
-Shot sampleShot()
-{
+Shot sampleShot() {
     Shot s;
     s.id = 42;
     s.sceneId = 7;
@@ -31,8 +29,9 @@ Shot sampleShot()
     s.composition = CompositionRule::ShortSiding;
     s.compositionNote = QStringLiteral("short-sided to unsettle");
     s.staging = {QStringLiteral("Elias's shoulder"), QStringLiteral("Mara"), QStringLiteral("storm")};
-    s.blocking = {{1, 0.3, Facing::Right, DepthPlane::Foreground, QStringLiteral("Mara"), {}},
-                  {2, 0.66, Facing::Left, DepthPlane::Midground, QStringLiteral("Elias"), QStringLiteral("pleads")}};
+    s.blocking = {
+        {1, 0.3, Facing::Right, DepthPlane::Foreground, QStringLiteral("Mara"), {}},
+        {2, 0.66, Facing::Left, DepthPlane::Midground, QStringLiteral("Elias"), QStringLiteral("pleads")}};
     s.lighting = QStringLiteral("low-key, practical lamp");
     s.paletteHint = QStringLiteral("amber against slate");
     s.mood = QStringLiteral("dread");
@@ -45,8 +44,7 @@ Shot sampleShot()
     return s;
 }
 
-PromptPackage samplePackage()
-{
+PromptPackage samplePackage() {
     PromptPackage p;
     p.shotId = 42;
     p.dialect = PromptDialect::Sdxl;
@@ -73,42 +71,68 @@ private Q_SLOTS:
     void enumNames();
 };
 
-void TestDomainJson::roundTrip_data()
-{
+void TestDomainJson::roundTrip_data() {
     QTest::addColumn<QString>("type");
-    for (const char *type : {"Project", "ProjectInfo", "Act", "Scene", "Shot", "Character", "Location", "Palette",
-                             "StyleToken", "ReferenceImage", "Take", "Job", "ChatMessage", "PromptPackage",
-                             "ConsistencyPlan"})
+    for (const char *type :
+         {"Project", "ProjectInfo", "Act", "Scene", "Shot", "Character", "Location", "Palette", "StyleToken",
+          "ReferenceImage", "Take", "Job", "ChatMessage", "PromptPackage", "ConsistencyPlan"})
         QTest::newRow(type) << QString::fromLatin1(type);
 }
 
-void TestDomainJson::roundTrip()
-{
+void TestDomainJson::roundTrip() {
     QFETCH(QString, type);
     Project p;
     p.info.title = QStringLiteral("The Last Ferry");
     p.info.aspectRatio = 2.39;
     p.info.seedPolicy = SeedPolicy::PerCharacter;
     p.acts = {{1, 1, QStringLiteral("Setup"), QStringLiteral("the pier")}};
-    Scene scene{7,  1,  3,  QStringLiteral("1A"), 0, QStringLiteral("EXT. HARBOUR PIER - DUSK"),
-                InteriorExterior::Exterior, TimeOfDay::Dusk, Weather::Rain, QStringLiteral("urgent"),
-                QStringLiteral("Mara begs a crossing"), {1, 2}, {QStringLiteral("Nobody crosses in this.")},
-                QStringLiteral("mustard on black"), 14, 31, QStringLiteral("h1")};
+    Scene scene{7,
+                1,
+                3,
+                QStringLiteral("1A"),
+                0,
+                QStringLiteral("EXT. HARBOUR PIER - DUSK"),
+                InteriorExterior::Exterior,
+                TimeOfDay::Dusk,
+                Weather::Rain,
+                QStringLiteral("urgent"),
+                QStringLiteral("Mara begs a crossing"),
+                {1, 2},
+                {QStringLiteral("Nobody crosses in this.")},
+                QStringLiteral("mustard on black"),
+                14,
+                31,
+                QStringLiteral("h1")};
     p.scenes = {scene};
     p.shots = {sampleShot()};
-    Character mara{1, QStringLiteral("MARA QUINN"), {QStringLiteral("MARA")}, CharacterRole::Principal,
-                   QStringLiteral("oilskin coat"), QStringLiteral("30s"), QStringLiteral("wiry"),
-                   QStringLiteral("freckled"), QStringLiteral("dark bob"), QStringLiteral("mustard oilskin"),
-                   {{2, 0, QStringLiteral("wet wool blanket")}}, {QStringLiteral("#c9a227")},
-                   QStringLiteral("red scarf"), 9};
+    Character mara{1,
+                   QStringLiteral("MARA QUINN"),
+                   {QStringLiteral("MARA")},
+                   CharacterRole::Principal,
+                   QStringLiteral("oilskin coat"),
+                   QStringLiteral("30s"),
+                   QStringLiteral("wiry"),
+                   QStringLiteral("freckled"),
+                   QStringLiteral("dark bob"),
+                   QStringLiteral("mustard oilskin"),
+                   {{2, 0, QStringLiteral("wet wool blanket")}},
+                   {QStringLiteral("#c9a227")},
+                   QStringLiteral("red scarf"),
+                   9};
     p.characters = {mara};
     p.locations = {{3, QStringLiteral("HARBOUR PIER"), InteriorExterior::Exterior, QStringLiteral("rusted"),
                     QStringLiteral("timber"), QStringLiteral("ropes"), QStringLiteral("sodium lamps")}};
-    p.palettes = {{10, QStringLiteral("Act 1"), PaletteScope::Act, 1,
-                   {{QStringLiteral("storm slate"), QStringLiteral("#3b4a54"), SwatchRole::Shadow}}, 4300, 0.7,
+    p.palettes = {{10,
+                   QStringLiteral("Act 1"),
+                   PaletteScope::Act,
+                   1,
+                   {{QStringLiteral("storm slate"), QStringLiteral("#3b4a54"), SwatchRole::Shadow}},
+                   4300,
+                   0.7,
                    QStringLiteral("grief")}};
     p.styleTokens = {{11, StyleCategory::FilmStock, QStringLiteral("Kodak Vision3 500T"), 1.0}};
-    p.references = {{12, ReferenceOwner::Character, 1, ReferenceRole::Face, 13, 0.9, true, QStringLiteral("face")}};
+    p.references = {
+        {12, ReferenceOwner::Character, 1, ReferenceRole::Face, 13, 0.9, true, QStringLiteral("face")}};
     Take take;
     take.id = 20;
     take.shotId = 42;
@@ -120,15 +144,27 @@ void TestDomainJson::roundTrip()
     take.createdAt = QStringLiteral("2026-11-27T10:00:00Z");
     take.costUsd = 0.04;
     p.takes = {take};
-    Job job{30, JobKind::LookBook, 0, 12, JobState::Failed, 2, QStringLiteral("HTTP 500"),
-            QStringLiteral("lb-12-1"), {29}, QStringLiteral("comfy"), 0, {}, {}};
+    Job job{30,
+            JobKind::LookBook,
+            0,
+            12,
+            JobState::Failed,
+            2,
+            QStringLiteral("HTTP 500"),
+            QStringLiteral("lb-12-1"),
+            {29},
+            QStringLiteral("comfy"),
+            0,
+            {},
+            {}};
     p.jobs = {job};
     p.chat = {{40, ChatRole::Assistant, QStringLiteral("Done."), QStringLiteral("[]"), {}, {}}};
     p.nextId = 41;
 
     ConsistencyPlan plan;
     plan.shotId = 42;
-    plan.characters = {{1, QStringLiteral("MARA QUINN"), QStringLiteral("Mara Quinn, 30s"), {QStringLiteral("#c9a227")}}};
+    plan.characters = {
+        {1, QStringLiteral("MARA QUINN"), QStringLiteral("Mara Quinn, 30s"), {QStringLiteral("#c9a227")}}};
     plan.palette = p.palettes.first();
     plan.references = samplePackage().references;
     plan.seed = 7;
@@ -136,27 +172,42 @@ void TestDomainJson::roundTrip()
     plan.chainedTakeId = 20;
 
     bool ok = false;
-    if (type == QLatin1String("Project")) ok = roundTrips(p);
-    else if (type == QLatin1String("ProjectInfo")) ok = roundTrips(p.info);
-    else if (type == QLatin1String("Act")) ok = roundTrips(p.acts.first());
-    else if (type == QLatin1String("Scene")) ok = roundTrips(scene);
-    else if (type == QLatin1String("Shot")) ok = roundTrips(sampleShot());
-    else if (type == QLatin1String("Character")) ok = roundTrips(mara);
-    else if (type == QLatin1String("Location")) ok = roundTrips(p.locations.first());
-    else if (type == QLatin1String("Palette")) ok = roundTrips(p.palettes.first());
-    else if (type == QLatin1String("StyleToken")) ok = roundTrips(p.styleTokens.first());
-    else if (type == QLatin1String("ReferenceImage")) ok = roundTrips(p.references.first());
-    else if (type == QLatin1String("Take")) ok = roundTrips(take);
-    else if (type == QLatin1String("Job")) ok = roundTrips(job);
-    else if (type == QLatin1String("ChatMessage")) ok = roundTrips(p.chat.first());
-    else if (type == QLatin1String("PromptPackage")) ok = roundTrips(samplePackage());
-    else if (type == QLatin1String("ConsistencyPlan")) ok = roundTrips(plan);
-    else QFAIL("unknown type");
+    if (type == QLatin1String("Project"))
+        ok = roundTrips(p);
+    else if (type == QLatin1String("ProjectInfo"))
+        ok = roundTrips(p.info);
+    else if (type == QLatin1String("Act"))
+        ok = roundTrips(p.acts.first());
+    else if (type == QLatin1String("Scene"))
+        ok = roundTrips(scene);
+    else if (type == QLatin1String("Shot"))
+        ok = roundTrips(sampleShot());
+    else if (type == QLatin1String("Character"))
+        ok = roundTrips(mara);
+    else if (type == QLatin1String("Location"))
+        ok = roundTrips(p.locations.first());
+    else if (type == QLatin1String("Palette"))
+        ok = roundTrips(p.palettes.first());
+    else if (type == QLatin1String("StyleToken"))
+        ok = roundTrips(p.styleTokens.first());
+    else if (type == QLatin1String("ReferenceImage"))
+        ok = roundTrips(p.references.first());
+    else if (type == QLatin1String("Take"))
+        ok = roundTrips(take);
+    else if (type == QLatin1String("Job"))
+        ok = roundTrips(job);
+    else if (type == QLatin1String("ChatMessage"))
+        ok = roundTrips(p.chat.first());
+    else if (type == QLatin1String("PromptPackage"))
+        ok = roundTrips(samplePackage());
+    else if (type == QLatin1String("ConsistencyPlan"))
+        ok = roundTrips(plan);
+    else
+        QFAIL("unknown type");
     QVERIFY2(ok, qPrintable(type + QStringLiteral(" changed in the round trip")));
 }
 
-void TestDomainJson::missingFieldsTakeDefaults()
-{
+void TestDomainJson::missingFieldsTakeDefaults() {
     const Shot shot = Json::parse(R"({"id": 5, "size": "CU", "futureField": [1, 2]})").get<Shot>();
     QCOMPARE(shot.id, Id(5));
     QCOMPARE(shot.size, ShotSize::CloseUp);
@@ -164,8 +215,7 @@ void TestDomainJson::missingFieldsTakeDefaults()
     QCOMPARE(shot.lens, Lens{});
 }
 
-void TestDomainJson::enumNames()
-{
+void TestDomainJson::enumNames() {
     QCOMPARE(enumName(ShotSize::ExtremeCloseUp), QStringLiteral("ECU"));
     QCOMPARE(enumFromName<ShotSize>(QStringLiteral("WS")), std::optional(ShotSize::Wide));
     QCOMPARE(enumFromName<ShotSize>(QStringLiteral("nonsense")), std::nullopt);
