@@ -62,18 +62,33 @@ QString clauseWith(const QStringList &clauses, const QRegularExpression &words) 
         const auto m = words.match(clause);
         if (!m.hasMatch())
             continue;
-        // Keep at most a few words either side: enough for "long silver hair", not a whole sentence.
+        // Keep the phrase around the hit, cut at the nearest joining word on either side: "long silver
+        // hair" from "a tall woman with long silver hair, ...", not the whole sentence.
+        static const QRegularExpression boundary(
+            QStringLiteral("^(x|with|wearing|wears|has|have|had|is|are|was|who|which|and|but|sits|stands|"
+                           "seems|looks)$"),
+            QRegularExpression::CaseInsensitiveOption);
         const QStringList tokens = clause.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         const int hitWord = int(clause.left(m.capturedStart()).count(QLatin1Char(' ')));
-        const int from = std::max(0, hitWord - 4);
-        const int to = std::min(int(tokens.size()), hitWord + 4);
+        int from = std::max(0, hitWord - 4);
+        for (int i = hitWord - 1; i >= from; --i) {
+            if (boundary.match(tokens[i]).hasMatch()) {
+                from = i + 1;
+                break;
+            }
+        }
+        int to = std::min(int(tokens.size()), hitWord + 6);
+        for (int i = hitWord + 1; i < to; ++i) {
+            if (boundary.match(tokens[i]).hasMatch()) {
+                to = i;
+                break;
+            }
+        }
         QStringList picked = tokens.mid(from, to - from);
-        static const QRegularExpression lead(QStringLiteral("^(and|but|with|who|is|are|has|a|an|the)$"),
+        static const QRegularExpression lead(QStringLiteral("^(a|an|the|his|her|their)$"),
                                              QRegularExpression::CaseInsensitiveOption);
         while (!picked.isEmpty() && lead.match(picked.first()).hasMatch())
             picked.removeFirst();
-        while (!picked.isEmpty() && lead.match(picked.last()).hasMatch())
-            picked.removeLast();
         return picked.join(QLatin1Char(' ')).toLower();
     }
     return QString();
