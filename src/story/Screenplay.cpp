@@ -300,7 +300,8 @@ void Screenplay::rebuildIndex() {
             continue;
         const QString a = characters[i].name;
         const QString b = rest;
-        const bool keepA = characters[i].dialogueCount > characters[*other].dialogueCount;
+        // On a tie the fuller name (with its title) is kept.
+        const bool keepA = characters[i].dialogueCount >= characters[*other].dialogueCount;
         aliasOf.insert(keepA ? b : a, keepA ? a : b);
     }
     if (!aliasOf.isEmpty()) {

@@ -1,0 +1,44 @@
+// Coverage for one scene, the way a director would block it: an establishing or master shot, an
+// over-the-shoulder pair and singles for dialogue (180° rule: speaker A screen-left looking right,
+// B screen-right looking left, in every shot of the scene), inserts for the objects the action
+// names, and reaction close-ups on emotional beats. Every shot field is filled.
+#pragma once
+
+#include "domain/Project.h"
+
+namespace shotcraft::story {
+
+struct PlannedLine {
+    Id characterId = 0;
+    QString name;
+    QString text;
+    QString parenthetical;
+    int position = 0; // element index, to order shots by beat
+};
+
+struct PlannedAction {
+    QString text;
+    int position = 0;
+};
+
+struct SceneContext {
+    Scene scene; // ids, location, time, mood, weather and palette hint already set
+    QString locationName;
+    QString genre;
+    bool newSetup = true; // first time here, or the time of day changed: establish the place
+    QList<Id> present;    // characters in the scene (speaking or named in the action)
+    QList<PlannedAction> actions;
+    QList<PlannedLine> lines;
+    QStringList lightSources;
+};
+
+// The shots of one scene, numbered "<scene number><letter>", ids allocated from `project`.
+QList<Shot> planShots(const SceneContext &context, Project &project);
+
+// The usual focal length for a shot size (S35), leaning long for tense moods and wide for wonder.
+Lens lensFor(ShotSize size, const QString &mood, TimeOfDay time, bool exterior);
+QString lightingFor(TimeOfDay time, InteriorExterior intExt, const QString &genre, const QString &mood,
+                    Weather weather, const QStringList &sources);
+QString paletteHintFor(const QString &mood, TimeOfDay time, const QString &genre);
+
+} // namespace shotcraft::story
