@@ -226,6 +226,7 @@ QList<int> actStarts(const Screenplay &script) {
 
 Project breakDown(const Screenplay &script, const BreakdownOptions &options) {
     Project p;
+    p.nextId = std::max<Id>(1, options.firstId);
     p.info.sourceName = options.sourceName;
     p.info.title =
         !options.title.isEmpty() ? options.title : cleanTitle(script.titleValue(QStringLiteral("title")));

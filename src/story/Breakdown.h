@@ -12,6 +12,7 @@ struct BreakdownOptions {
     QString genre;      // empty: guessed from the script
     QString title;      // empty: the title page's, else sourceName without its extension
     QString sourceName; // the script's file name
+    Id firstId = 1;     // where id allocation starts (re-import allocates above the existing ids)
 };
 
 Project breakDown(const Screenplay &script, const BreakdownOptions &options = {});
