@@ -255,9 +255,9 @@ Project breakDown(const Screenplay &script, const BreakdownOptions &options) {
         c.name = sc.name;
         c.aliases = sc.aliases;
         c.dialogueCount = sc.dialogueCount;
-        c.role = (i < 6 && sc.dialogueCount * 10 >= most) ? CharacterRole::Principal
-                 : sc.dialogueCount >= 3                  ? CharacterRole::Supporting
-                                                          : CharacterRole::Minor;
+        c.role = (i < 6 && sc.dialogueCount * 10 >= most && sc.dialogueCount >= 3) ? CharacterRole::Principal
+                 : sc.dialogueCount >= 3                                           ? CharacterRole::Supporting
+                                                                                   : CharacterRole::Minor;
         c.description = firstAppearance(script, sc);
         if (c.description.isEmpty())
             c.description = QStringLiteral("%1 first speaks at line %2.").arg(sc.name).arg(sc.firstLine);

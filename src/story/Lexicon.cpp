@@ -87,21 +87,19 @@ const QList<std::pair<QString, QSet<QString>>> &moodWords() {
 }
 
 const QSet<QString> &propWords() {
-    static const QSet<QString> s =
-        toSet({"letter",    "letters",  "phone",      "telephone", "gun",      "pistol",    "rifle",
-               "knife",     "photo",    "photograph", "photos",    "ring",     "key",       "keys",
-               "card",      "watch",    "glass",      "bottle",    "book",     "map",       "envelope",
-               "note",      "money",    "cash",       "beer",      "beers",    "cigarette", "scope",
-               "badge",     "file",     "newspaper",  "camera",    "candle",   "candles",   "wallet",
-               "briefcase", "suitcase", "bag",        "box",       "gift",     "cake",      "pills",
-               "syringe",   "radio",    "laptop",     "computer",  "screen",   "tv",        "television",
-               "mirror",    "clock",    "coin",       "ticket",    "passport", "flower",    "flowers",
-               "daffodils", "fish",     "necklace",   "locket",    "diary",    "journal",   "cup",
-               "mug",       "plate",    "fork",       "spoon",     "umbrella", "lighter",   "matches",
-               "drugs",     "props",    "shoe",       "shoes",     "hat",      "eye",       "glasses",
-               "bracelet",  "medal",    "trophy",     "mask",      "sword",    "bomb",      "detonator",
-               "remote",    "dice",     "chips",      "contract",  "check",    "cheque",    "painting",
-               "sign",      "poster",   "guitar",     "piano",     "chair"});
+    static const QSet<QString> s = toSet(
+        {"letter", "letters",    "phone",     "telephone", "gun",      "pistol",   "rifle",     "knife",
+         "photo",  "photograph", "photos",    "ring",      "key",      "keys",     "card",      "watch",
+         "glass",  "bottle",     "book",      "map",       "envelope", "note",     "money",     "cash",
+         "beer",   "beers",      "cigarette", "scope",     "badge",    "file",     "newspaper", "camera",
+         "candle", "candles",    "wallet",    "briefcase", "suitcase", "bag",      "box",       "gift",
+         "cake",   "pills",      "syringe",   "radio",     "laptop",   "computer", "tv",        "television",
+         "mirror", "clock",      "coin",      "ticket",    "passport", "flower",   "flowers",   "daffodils",
+         "fish",   "necklace",   "locket",    "diary",     "journal",  "cup",      "mug",       "plate",
+         "fork",   "spoon",      "umbrella",  "lighter",   "matches",  "drugs",    "props",     "shoe",
+         "shoes",  "hat",        "eye",       "glasses",   "bracelet", "medal",    "trophy",    "mask",
+         "sword",  "bomb",       "detonator", "remote",    "dice",     "chips",    "contract",  "check",
+         "cheque", "painting",   "sign",      "poster",    "guitar",   "piano",    "chair"});
     return s;
 }
 
@@ -118,10 +116,10 @@ const QSet<QString> &emotionWords() {
 
 const QSet<QString> &lightWords() {
     static const QSet<QString> s = toSet(
-        {"lamp",         "lamps",      "candle",   "candles",    "fire",       "fireplace", "window",
-         "windows",      "neon",       "moon",     "moonlight",  "sun",        "sunlight",  "headlights",
-         "tv",           "television", "screen",   "flashlight", "torch",      "lantern",   "streetlight",
-         "streetlights", "spotlight",  "campfire", "bulb",       "chandelier", "lights"});
+        {"lamp",      "lamps",      "candle",     "candles",    "fire",    "fireplace",   "window",
+         "windows",   "neon",       "moon",       "moonlight",  "sun",     "sunlight",    "headlights",
+         "tv",        "television", "flashlight", "torch",      "lantern", "streetlight", "streetlights",
+         "spotlight", "campfire",   "bulb",       "chandelier", "lights"});
     return s;
 }
 

@@ -115,10 +115,7 @@ public:
                     ? QStringLiteral("the %1 receding to the horizon, %2 sky")
                           .arg(m_c.locationName.toLower(), skyText())
                     : QStringLiteral("back wall of the %1%2").arg(m_c.locationName.toLower(), sourcesText())};
-            for (int i = 0; i < m_c.present.size(); ++i)
-                s.blocking.append(block(m_c.present[i], spread(i, m_c.present.size()),
-                                        Facing::ThreeQuarterRight, DepthPlane::Background,
-                                        QStringLiteral("the scene"), QStringLiteral("small in frame")));
+            s.blocking = placeEveryone(DepthPlane::Background, QStringLiteral("small in frame"));
             s.durationSec = 4.0;
             s.dialogueExcerpt = keyLine();
             m_shots.append(s);
@@ -136,20 +133,7 @@ public:
                 QStringLiteral("Master: %1 in the %2. %3")
                     .arg(names(m_c.present), m_c.locationName.toLower(),
                          m_c.actions.isEmpty() ? sc.summary : firstSentence(m_c.actions.first().text));
-            for (int i = 0; i < m_c.present.size(); ++i) {
-                const Id id = m_c.present[i];
-                const bool isA = id == m_a, isB = id == m_b;
-                const double x = isA ? 0.3 : isB ? 0.7 : spread(i, m_c.present.size());
-                s.blocking.append(block(id, x,
-                                        isA   ? Facing::ThreeQuarterRight
-                                        : isB ? Facing::ThreeQuarterLeft
-                                              : facingToward(x),
-                                        DepthPlane::Midground,
-                                        isA   ? nameOf(m_b)
-                                        : isB ? nameOf(m_a)
-                                              : QString(),
-                                        QString()));
-            }
+            s.blocking = placeEveryone(DepthPlane::Midground, QString());
             s.staging = {QStringLiteral("%1 edge of the %2")
                              .arg(exterior ? QStringLiteral("natural") : QStringLiteral("furniture"),
                                   m_c.locationName.toLower()),
@@ -458,6 +442,26 @@ private:
             return QStringLiteral("%1 on the golden section").arg(subject);
         }
         return {};
+    }
+
+    // Everyone in the scene across the frame: A left looking right, B right looking left, the others
+    // spread between and looking toward the middle, so wide shots keep the dialogue's line.
+    QList<Blocking> placeEveryone(DepthPlane plane, const QString &action) const {
+        QList<Blocking> out;
+        for (int i = 0; i < m_c.present.size(); ++i) {
+            const Id id = m_c.present[i];
+            const bool isA = id == m_a, isB = id == m_b;
+            const double x = isA ? 0.3 : isB ? 0.7 : spread(i, m_c.present.size());
+            const Facing f = isA   ? Facing::ThreeQuarterRight
+                             : isB ? Facing::ThreeQuarterLeft
+                                   : facingToward(x);
+            out.append(block(id, x, f, plane,
+                             isA   ? nameOf(m_b)
+                             : isB ? nameOf(m_a)
+                                   : QStringLiteral("the scene"),
+                             action));
+        }
+        return out;
     }
 
     Blocking block(Id id, double x, Facing f, DepthPlane plane, const QString &eyeline,

@@ -256,7 +256,7 @@ private slots:
                 continue;
             for (const Shot *s : shots) {
                 for (const Blocking &x : s->blocking) {
-                    if (s->purpose == ShotPurpose::Insert || s->purpose == ShotPurpose::Establishing)
+                    if (s->purpose == ShotPurpose::Insert)
                         continue;
                     if (x.characterId == a)
                         QVERIFY2(facesRight(x.facing), qPrintable(s->number));
