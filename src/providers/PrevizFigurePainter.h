@@ -1,0 +1,36 @@
+// Paints one character of a previz frame as a clean stylised figure in their Visual DNA: wardrobe
+// in the signature colours, hair colour and style, build, coat, hat, glasses and beard from the
+// character's fields, turned as blocked, lit from the key side with a cast shadow. The same
+// character therefore reads the same in every frame.
+#pragma once
+
+#include "providers/PrevizScene.h"
+
+#include <QPainterPath>
+
+class QPainter;
+
+namespace shotcraft::providers {
+
+class PrevizFigurePainter {
+public:
+    explicit PrevizFigurePainter(const PrevizScene &scene)
+        : m_scene(scene) {}
+    // `haze` (0..1) blends the figure towards the atmosphere (fog, distance).
+    void paint(QPainter &painter, const PrevizFigure &figure, double haze) const;
+    // The name tag under the figure (or at the bottom of the frame when the feet are out of it),
+    // on a chip of the figure's wardrobe colour. `bottomLimit` keeps it above the caption strip.
+    void paintNameTag(QPainter &painter, const PrevizFigure &figure, double bottomLimit) const;
+
+private:
+    void paintStanding(QPainter &painter, const PrevizFigure &f) const;
+    void paintFromAbove(QPainter &painter, const PrevizFigure &f) const;
+    void paintHand(QPainter &painter, const PrevizFigure &f) const;
+    void paintHead(QPainter &painter, const PrevizFigure &f, bool profile, double turn) const;
+    // Fills one body part and lights it: shadow side by the key, or dark with a rim when backlit.
+    void paintPart(QPainter &painter, const QPainterPath &part, const QColor &colour) const;
+
+    const PrevizScene &m_scene;
+};
+
+} // namespace shotcraft::providers
