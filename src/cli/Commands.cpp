@@ -5,6 +5,9 @@ namespace shotcraft::cli {
 namespace {
 // Keep in the order `shotcraft --help` lists them: the main job first.
 constexpr CommandSpec kCommands[] = {
+    {"dna", "Show (or --build) a project's Visual DNA: characters, locations, palettes, style, look book", &runDna},
+    {"plan", "Show one shot's consistency plan: identity, ranked references, seed, dependencies", &runPlan},
+    {"stale", "List the takes made stale by Visual DNA edits, with the reasons", &runStale},
     {"info", "Show a project's schema version, file size and counts", &runInfo},
 };
 } // namespace

@@ -16,5 +16,8 @@ struct CommandSpec {
 std::span<const CommandSpec> commands();
 
 int runInfo(const QStringList &args, CommandIo &io);
+int runDna(const QStringList &args, CommandIo &io);
+int runPlan(const QStringList &args, CommandIo &io);
+int runStale(const QStringList &args, CommandIo &io);
 
 } // namespace shotcraft::cli
