@@ -490,7 +490,9 @@ Screenplay parseFountain(const QString &text) {
     Screenplay script;
     const QList<Line> raw = splitLines(text);
     script.lineCount = raw.isEmpty() ? 0 : raw.last().number;
-    const QList<Line> lines = removeBoneyardAndNotes(raw, script);
+    // Most scripts have neither boneyard nor notes: skip the pass that removes them.
+    const bool markers = text.contains(QLatin1String("/*")) || text.contains(QLatin1String("[["));
+    const QList<Line> lines = markers ? removeBoneyardAndNotes(raw, script) : raw;
     const qsizetype first = parseTitlePage(lines, script);
     Parser(lines, script).run(first);
     script.rebuildIndex();

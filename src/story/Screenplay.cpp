@@ -68,8 +68,16 @@ QString normaliseCharacterName(const QString &cue) {
     if (out.startsWith(u'@'))
         out = out.mid(1).trimmed();
     // "CONT'D" written without parentheses, and a trailing colon some writers put on cues.
-    static const QRegularExpression contd(QStringLiteral("\\s+CONT['’]?D\\.?$|:$"));
-    out.remove(contd);
+    if (out.endsWith(u':'))
+        out.chop(1);
+    out.replace(QChar(0x2019), u'\'');
+    for (const QLatin1String suffix :
+         {QLatin1String(" CONT'D"), QLatin1String(" CONTD"), QLatin1String(" CONT'D.")}) {
+        if (out.endsWith(suffix)) {
+            out.chop(suffix.size());
+            break;
+        }
+    }
     return out.trimmed();
 }
 
