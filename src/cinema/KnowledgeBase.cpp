@@ -296,6 +296,30 @@ Result<KnowledgeBase> KnowledgeBase::load(const QString &directory) {
         return R::failure(QStringLiteral("emotions.json: the neutral emotion is missing"));
     if (kb.m_baseNegative.isEmpty())
         return R::failure(QStringLiteral("negatives.json: empty base list"));
+
+    // Compiled once: genre and mood lookups run for every prompt, often from several threads.
+    QList<std::pair<QString, QString>> needles;
+    for (const GenreProfile &g : kb.m_genres)
+        needles.append({g.name, g.name});
+    for (auto it = kb.m_genreAliases.cbegin(); it != kb.m_genreAliases.cend(); ++it)
+        needles.append({it.key(), it.value()});
+    std::sort(needles.begin(), needles.end(), [](const auto &a, const auto &b) {
+        return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a.first < b.first;
+    });
+    for (const auto &[needle, target] : needles)
+        kb.m_genreMatchers.append(
+            {QRegularExpression(
+                 QStringLiteral("(^|[^a-z])%1($|[^a-z])").arg(QRegularExpression::escape(needle))),
+             target});
+    for (const EmotionProfile &e : kb.m_emotions) {
+        if (e.name == kb.m_neutralEmotion || e.keywords.isEmpty())
+            continue;
+        QStringList escaped;
+        for (const QString &k : e.keywords)
+            escaped.append(QRegularExpression::escape(k.toLower()));
+        kb.m_emotionMatchers.append(
+            {QRegularExpression(QStringLiteral("\\b(%1)\\b").arg(escaped.join(QLatin1Char('|')))), e.name});
+    }
     return kb;
 }
 
@@ -330,22 +354,16 @@ QString KnowledgeBase::normaliseGenre(const QString &genre) const {
         if (m_genreAliases.contains(p))
             return m_genreAliases.value(p);
     }
-    // Then any word or alias inside the text, earliest first.
+    // Then any word or alias inside the text, earliest first (longest first at the same place).
     qsizetype bestPos = -1;
     QString best;
-    const auto consider = [&](const QString &needle, const QString &target) {
-        static const QString boundary = QStringLiteral("(^|[^a-z])%1($|[^a-z])");
-        const QRegularExpression re(boundary.arg(QRegularExpression::escape(needle)));
-        const auto m = re.match(g);
-        if (m.hasMatch() && (bestPos < 0 || m.capturedStart() < bestPos)) {
-            bestPos = m.capturedStart();
-            best = target;
+    for (const Matcher &m : m_genreMatchers) {
+        const auto match = m.pattern.match(g);
+        if (match.hasMatch() && (bestPos < 0 || match.capturedStart() < bestPos)) {
+            bestPos = match.capturedStart();
+            best = m.target;
         }
-    };
-    for (const GenreProfile &p : m_genres)
-        consider(p.name, p.name);
-    for (auto it = m_genreAliases.cbegin(); it != m_genreAliases.cend(); ++it)
-        consider(it.key(), it.value());
+    }
     return best.isEmpty() ? m_fallbackGenre : best;
 }
 
@@ -390,16 +408,11 @@ const EmotionProfile &KnowledgeBase::emotionFor(const QString &mood) const {
     // The keyword that appears first in the text wins: "grief giving way to hope" is grief.
     const EmotionProfile *best = nullptr;
     qsizetype bestPos = -1;
-    for (const EmotionProfile &e : m_emotions) {
-        if (e.name == m_neutralEmotion)
-            continue;
-        for (const QString &k : e.keywords) {
-            const QRegularExpression re(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(k)));
-            const auto m = re.match(text);
-            if (m.hasMatch() && (bestPos < 0 || m.capturedStart() < bestPos)) {
-                bestPos = m.capturedStart();
-                best = &e;
-            }
+    for (const Matcher &m : m_emotionMatchers) {
+        const auto match = m.pattern.match(text);
+        if (match.hasMatch() && (bestPos < 0 || match.capturedStart() < bestPos)) {
+            bestPos = match.capturedStart();
+            best = emotion(m.target);
         }
     }
     if (best)

@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -145,7 +146,13 @@ public:
     static int periodYear(const QString &period);
 
 private:
+    struct Matcher {
+        QRegularExpression pattern;
+        QString target;
+    };
     QHash<QString, QString> m_genreAliases;
+    QList<Matcher> m_genreMatchers;   // genre names and aliases as whole words, longest first
+    QList<Matcher> m_emotionMatchers; // one alternation of keywords per emotion
     QString m_fallbackGenre;
     QList<GenreProfile> m_genres;
     QList<EmotionProfile> m_emotions;

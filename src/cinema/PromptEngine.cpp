@@ -18,6 +18,9 @@ namespace shotcraft::cinema {
 
 namespace {
 
+// How many characters' identity and blocking rank with the shot itself in a tag budget.
+constexpr int kLeadCharacters = 2;
+
 QString sizeName(ShotSize size) {
     switch (size) {
     case ShotSize::ExtremeWide:
@@ -150,8 +153,12 @@ struct Context {
                 tokens.append(c.tokens);
         if (tokens.isEmpty())
             return;
+        // In a crowd the leads keep their place in a tag budget; the others yield to lens and light.
         add({QStringLiteral("identity"),
-             QStringLiteral("In frame: %1.").arg(tokens.join(QStringLiteral("; "))), tokens, 1.0, 1, true});
+             QStringLiteral("In frame: %1.").arg(tokens.join(QStringLiteral("; "))),
+             tokens.mid(0, kLeadCharacters), 1.0, 1, true});
+        if (tokens.size() > kLeadCharacters)
+            add({QStringLiteral("identity"), QString(), tokens.mid(kLeadCharacters), 1.0, 6, true});
         for (const CharacterIdentity &c : plan.characters)
             note(QStringLiteral("identity"), c.name,
                  QStringLiteral(
@@ -390,8 +397,10 @@ PromptPackage buildPrompt(const Project &project, const Shot &shot, const Consis
                          .arg(b.name));
         }
         ctx.add({QStringLiteral("blocking"),
-                 QStringLiteral("Blocking: %1.").arg(phrases.join(QStringLiteral("; "))), tags, 1.0, 2,
-                 false});
+                 QStringLiteral("Blocking: %1.").arg(phrases.join(QStringLiteral("; "))),
+                 tags.mid(0, kLeadCharacters), 1.0, 2, false});
+        if (tags.size() > kLeadCharacters)
+            ctx.add({QStringLiteral("blocking"), QString(), tags.mid(kLeadCharacters), 1.0, 6, false});
     }
     const ContinuityReport continuity = checkContinuity(project, shot);
     if (continuity.issues.isEmpty()) {
