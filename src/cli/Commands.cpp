@@ -5,6 +5,7 @@ namespace shotcraft::cli {
 namespace {
 // Keep in the order `shotcraft --help` lists them: the main job first.
 constexpr CommandSpec kCommands[] = {
+    {"generate", "Generate takes (resumes an interrupted run; --shots RANGE, --stale, --provider, --concurrency)", &runGenerate},
     {"dna", "Show (or --build) a project's Visual DNA: characters, locations, palettes, style, look book", &runDna},
     {"plan", "Show one shot's consistency plan: identity, ranked references, seed, dependencies", &runPlan},
     {"stale", "List the takes made stale by Visual DNA edits, with the reasons", &runStale},

@@ -16,6 +16,7 @@ struct CommandSpec {
 std::span<const CommandSpec> commands();
 
 int runInfo(const QStringList &args, CommandIo &io);
+int runGenerate(const QStringList &args, CommandIo &io);
 int runDna(const QStringList &args, CommandIo &io);
 int runPlan(const QStringList &args, CommandIo &io);
 int runStale(const QStringList &args, CommandIo &io);

@@ -1,0 +1,99 @@
+// shotcraft generate PROJECT [--shots RANGE] [--stale] [--provider NAME] [--concurrency N]:
+// generates takes through the pipeline. Without --shots or --stale it resumes an interrupted run
+// and generates every shot that has no take yet, so running it again after a crash is safe.
+#include "cli/Commands.h"
+#include "dna/Staleness.h"
+#include "pipeline/GenerationRun.h"
+#include "pipeline/ShotSelection.h"
+#include "providers/ProviderRegistry.h"
+#include "storage/ProjectStore.h"
+
+namespace shotcraft::cli {
+
+int runGenerate(const QStringList &args, CommandIo &io) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Generate takes: every shot without one (resuming an interrupted run), or the shots asked for."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .shotcraft project file."));
+    const QCommandLineOption shotsOption(
+        QStringLiteral("shots"),
+        QStringLiteral("Shots to give a new take: numbers, ids or spans (\"1A,3-7\")."),
+        QStringLiteral("RANGE"));
+    const QCommandLineOption staleOption(
+        QStringLiteral("stale"),
+        QStringLiteral("Regenerate shots whose take no longer matches the Visual DNA."));
+    const QCommandLineOption providerOption(
+        QStringLiteral("provider"), QStringLiteral("Image provider profile (default: the project's)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption concurrencyOption(
+        QStringLiteral("concurrency"),
+        QStringLiteral("Requests in flight at most (default: the provider's cap)."), QStringLiteral("N"));
+    parser.addOptions({shotsOption, staleOption, providerOption, concurrencyOption});
+    if (!io.parse(parser, QStringLiteral("generate"), args))
+        return io.exitCode();
+    if (parser.positionalArguments().size() != 1)
+        return io.fail(
+            QStringLiteral("usage: shotcraft generate PROJECT [--shots RANGE] [--stale] [--provider NAME] "
+                           "[--concurrency N]"),
+            ExitUsage);
+    int concurrency = 0;
+    if (parser.isSet(concurrencyOption)) {
+        bool ok = false;
+        concurrency = parser.value(concurrencyOption).toInt(&ok);
+        if (!ok || concurrency < 1)
+            return io.fail(QStringLiteral("--concurrency needs a positive number"), ExitUsage);
+    }
+
+    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
+    if (!store)
+        return io.fail(store.error());
+    Result<Project> loaded = (*store)->load();
+    if (!loaded)
+        return io.fail(loaded.error());
+    Project project = *loaded;
+
+    pipeline::GenerationRequest request;
+    request.concurrency = concurrency;
+    if (parser.isSet(shotsOption)) {
+        auto range = pipeline::parseShotRange(project, parser.value(shotsOption));
+        if (!range)
+            return io.fail(range.error(), ExitUsage);
+        request.shots = *range;
+    }
+    if (parser.isSet(staleOption))
+        for (Id id : dna::staleShots(project))
+            if (!request.shots.contains(id))
+                request.shots.append(id);
+    if (!parser.isSet(shotsOption) && !parser.isSet(staleOption))
+        request.shots = pipeline::shotsWithoutTakes(project);
+
+    const QString providerName =
+        parser.isSet(providerOption) ? parser.value(providerOption) : project.info.imageProvider;
+    QString error;
+    std::unique_ptr<providers::ImageProvider> provider = providers::createImageProvider(providerName, &error);
+    if (!provider)
+        return io.fail(error.isEmpty() ? QStringLiteral("no image provider named '%1'").arg(providerName)
+                                       : error);
+
+    auto summary =
+        pipeline::runGeneration(**store, project, *provider, request, [&io](int done, int total, qint64 eta) {
+            const QString label =
+                eta > 0 ? QStringLiteral("Generating (%1 left)").arg(pipeline::formatDuration(eta))
+                        : QStringLiteral("Generating");
+            io.progress(label, done, total);
+        });
+    io.endProgress();
+    if (!summary)
+        return io.fail(summary.error());
+    if (io.json())
+        io.printJson(pipeline::summaryJson(*summary));
+    else
+        for (const QString &line : pipeline::summaryLines(*summary))
+            io.out() << line << '\n';
+    io.out().flush();
+    if (summary->failed > 0)
+        return io.fail(QStringLiteral("%1 of %2 jobs failed").arg(summary->failed).arg(summary->total));
+    return ExitSuccess;
+}
+
+} // namespace shotcraft::cli
