@@ -1,0 +1,147 @@
+// `shotcraft parse` and `shotcraft new` through the real executable, and the one project factory
+// they share with `shotcraft run` and the window.
+#include "pipeline/ProjectFactory.h"
+#include "storage/ProjectStore.h"
+#include "support/TestPaths.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shotcraft;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &args) {
+    QProcess p;
+    p.start(test::shotcraftExecutable(), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestStoryCli : public QObject {
+    Q_OBJECT
+private slots:
+    void parseJson() {
+        const Run r =
+            runCli({QStringLiteral("parse"), test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fdx")),
+                    QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray scenes = o.value(QStringLiteral("scenes")).toArray();
+        QCOMPARE(scenes.size(), 8);
+        const QJsonObject first = scenes.first().toObject();
+        QCOMPARE(first.value(QStringLiteral("heading")).toString(),
+                 QStringLiteral("EXT. BRICK'S PATIO - DAY"));
+        QCOMPARE(first.value(QStringLiteral("intExt")).toString(), QStringLiteral("EXT"));
+        QCOMPARE(first.value(QStringLiteral("location")).toString(), QStringLiteral("BRICK'S PATIO"));
+        QCOMPARE(first.value(QStringLiteral("timeOfDay")).toString(), QStringLiteral("day"));
+        QVERIFY(first.value(QStringLiteral("lineStart")).toInt() > 0);
+        QVERIFY(first.value(QStringLiteral("lineEnd")).toInt() >
+                first.value(QStringLiteral("lineStart")).toInt());
+        QCOMPARE(first.value(QStringLiteral("characters")).toArray().size(), 2);
+        QVERIFY(first.value(QStringLiteral("dialogueCount")).toInt() >= 6);
+        const QJsonArray characters = o.value(QStringLiteral("characters")).toArray();
+        QVERIFY(!characters.isEmpty());
+        QVERIFY(characters.first().toObject().value(QStringLiteral("dialogueCount")).toInt() > 0);
+        const QJsonObject counts = o.value(QStringLiteral("elementCounts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("scene-heading")).toInt(), 8);
+        QVERIFY(counts.value(QStringLiteral("dialogue")).toInt() > 0);
+    }
+
+    void parseRefusesBinary() {
+        const Run r = runCli({QStringLiteral("parse"), test::shotcraftExecutable()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("binary"), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+    }
+
+    void newCreatesProject() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("brick.shotcraft"));
+        const Run r = runCli({QStringLiteral("new"),
+                              test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
+                              QStringLiteral("-o"), project, QStringLiteral("--genre"),
+                              QStringLiteral("action"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        auto store = storage::ProjectStore::open(project);
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        const auto loaded = (*store)->load();
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->scenes.size(), 8);
+        QCOMPARE(loaded->acts.size(), 3);
+        QCOMPARE(loaded->info.genre, QStringLiteral("action"));
+        QCOMPARE(loaded->info.sourceName, QStringLiteral("Brick-and-Steel.fountain"));
+        QVERIFY(loaded->shots.size() > loaded->scenes.size());
+        // The same as the factory makes in process.
+        const auto direct = pipeline::createProjectFromScript(
+            test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
+            {QStringLiteral("action"), {}});
+        QVERIFY(direct.ok());
+        QCOMPARE(loaded->shots.size(), direct->shots.size());
+        // An existing project is never overwritten.
+        const Run again = runCli({QStringLiteral("new"),
+                                  test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
+                                  QStringLiteral("-o"), project});
+        QCOMPARE(again.exitCode, 1);
+    }
+
+    void reimportKeepsUnchangedScenes() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("card.shotcraft"));
+        const QString script = test::corpusPath(QStringLiteral("samples/The-Last-Birthday-Card.fountain"));
+        QCOMPARE(runCli({QStringLiteral("new"), script, QStringLiteral("-o"), project}).exitCode, 0);
+        Project before;
+        {
+            auto store = storage::ProjectStore::open(project);
+            QVERIFY(store.ok());
+            before = *(*store)->load();
+        }
+        QFile in(script);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QString text = QString::fromUtf8(in.readAll());
+        text += QStringLiteral("\n\nEXT. GOLDEN GATE BRIDGE - DAWN\n\nScott walks alone into the fog.\n");
+        const QString edited = dir.filePath(QStringLiteral("card-v2.fountain"));
+        QFile out(edited);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(text.toUtf8());
+        out.close();
+        const Run r = runCli({QStringLiteral("new"), edited, QStringLiteral("-o"), project,
+                              QStringLiteral("--reimport"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("added")).toArray().size(), 1);
+        QCOMPARE(o.value(QStringLiteral("removed")).toArray().size(), 0);
+        QCOMPARE(o.value(QStringLiteral("changed")).toArray().size(), 0);
+        QCOMPARE(o.value(QStringLiteral("unchanged")).toInt(), int(before.scenes.size()));
+        auto store = storage::ProjectStore::open(project);
+        QVERIFY(store.ok());
+        const Project after = *(*store)->load();
+        QCOMPARE(after.scenes.size(), before.scenes.size() + 1);
+        QCOMPARE(after.scenes.first().id, before.scenes.first().id);
+        QCOMPARE(after.shots.first().id, before.shots.first().id);
+    }
+
+    void factoryRefusesBadScripts() {
+        QVERIFY(!pipeline::createProjectFromScript(QStringLiteral("/nonexistent/script.fountain")).ok());
+        const auto empty = pipeline::createProjectFromScript(test::shotcraftExecutable());
+        QVERIFY(!empty.ok());
+        QVERIFY(!empty.error().contains(u'\n'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoryCli)
+#include "tst_storycli.moc"
