@@ -94,6 +94,9 @@ Result<Screenplay> parseFdx(const QByteArray &xml) {
     // The paragraph being read: its type, text and first line.
     std::optional<ElementType> type;
     bool inParagraph = false;
+    bool inNoteParagraph = false;
+    QString noteText;
+    int noteStart = 0;
     QString text;
     QString number;
     int startLine = 0;
@@ -124,18 +127,28 @@ Result<Screenplay> parseFdx(const QByteArray &xml) {
                 ++inNote;
             } else if (name == u"DualDialogue") {
                 ++dualDepth;
+            } else if (name == u"Paragraph" && inNote) {
+                // A script note's paragraph, possibly inside the paragraph it annotates: read apart.
+                inNoteParagraph = true;
+                noteText.clear();
+                noteStart = static_cast<int>(reader.lineNumber());
             } else if (name == u"Paragraph") {
                 const QStringView t = reader.attributes().value(QLatin1String("Type"));
-                if (!t.isEmpty() || inTitlePage || inNote) {
+                if (!t.isEmpty() || inTitlePage) {
                     inParagraph = true;
                     type = typeOf(t);
-                    if (!type && !inTitlePage && !inNote)
+                    if (!type && !inTitlePage)
                         type = ElementType::Action;
                     text.clear();
                     number = reader.attributes().value(QLatin1String("Number")).toString();
                     startLine = static_cast<int>(reader.lineNumber());
                     dual = dualDepth > 0;
                 }
+            } else if (name == u"Text" && inNoteParagraph) {
+                noteText += reader.readElementText(QXmlStreamReader::IncludeChildElements);
+                --depth;
+                if (reader.hasError() || noteText.size() > kMaxScriptBytes)
+                    break;
             } else if (name == u"Text" && inParagraph) {
                 const QString style = reader.attributes().value(QLatin1String("Style")).toString();
                 const QString content = reader.readElementText(QXmlStreamReader::IncludeChildElements);
@@ -157,15 +170,17 @@ Result<Screenplay> parseFdx(const QByteArray &xml) {
                 --inNote;
             } else if (name == u"DualDialogue") {
                 --dualDepth;
+            } else if (name == u"Paragraph" && inNoteParagraph) {
+                inNoteParagraph = false;
+                if (!noteText.trimmed().isEmpty())
+                    script.notes.append(
+                        {noteText.trimmed(), noteStart, static_cast<int>(reader.lineNumber())});
             } else if (name == u"Paragraph" && inParagraph) {
                 inParagraph = false;
                 const QString trimmed = text.trimmed();
                 const int endLine = static_cast<int>(reader.lineNumber());
                 if (inTitlePage) {
                     titleParagraphs.append(trimmed);
-                } else if (inNote) {
-                    if (!trimmed.isEmpty())
-                        script.notes.append({trimmed, startLine, endLine});
                 } else if (type && (!trimmed.isEmpty() || *type == ElementType::Action)) {
                     if (trimmed.isEmpty())
                         continue;

@@ -72,6 +72,22 @@ private slots:
         QCOMPARE(numbered->titleValue(QStringLiteral("author")), QStringLiteral("A. Writer"));
     }
 
+    // A script note may sit inside the paragraph it annotates; both are read.
+    void fdxNotes() {
+        const auto heading =
+            importFile(test::corpusPath(QStringLiteral("spec-cases/afterwriting/fdx-header_note.fdx")));
+        QVERIFY2(heading.ok(), qPrintable(heading.error()));
+        QCOMPARE(heading->scenes.size(), 1);
+        QCOMPARE(heading->scenes.first().heading, QStringLiteral("INT. SCENE HEADING - DAY"));
+        QCOMPARE(heading->notes.size(), 1);
+        QCOMPARE(heading->notes.first().text, QStringLiteral("Note in scene heading."));
+        const auto fountain =
+            importFile(test::corpusPath(QStringLiteral("spec-cases/afterwriting/fdx-header_note.fountain")));
+        QVERIFY(fountain.ok());
+        QCOMPARE(fountain->notes.size(), 1);
+        QCOMPARE(fountain->notes.first().text, heading->notes.first().text);
+    }
+
     void fdxIsUntrusted_data() {
         QTest::addColumn<QByteArray>("xml");
         QTest::addColumn<QString>("error");
