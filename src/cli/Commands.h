@@ -16,11 +16,10 @@ struct CommandSpec {
 std::span<const CommandSpec> commands();
 
 int runInfo(const QStringList &args, CommandIo &io);
+int runPrompt(const QStringList &args, CommandIo &io);
 int runGenerate(const QStringList &args, CommandIo &io);
 int runDna(const QStringList &args, CommandIo &io);
 int runPlan(const QStringList &args, CommandIo &io);
 int runStale(const QStringList &args, CommandIo &io);
-int runParse(const QStringList &args, CommandIo &io);
-int runNew(const QStringList &args, CommandIo &io);
 
 } // namespace shotcraft::cli
