@@ -5,6 +5,8 @@ namespace shotcraft::cli {
 namespace {
 // Keep in the order `shotcraft --help` lists them: the main job first.
 constexpr CommandSpec kCommands[] = {
+    {"new", "Create a project from a script (import and breakdown)", &runNew},
+    {"parse", "Read a script and show its scenes, characters and dialogue counts", &runParse},
     {"generate", "Generate takes (resumes an interrupted run; --shots RANGE, --stale, --provider, --concurrency)", &runGenerate},
     {"dna", "Show (or --build) a project's Visual DNA: characters, locations, palettes, style, look book", &runDna},
     {"plan", "Show one shot's consistency plan: identity, ranked references, seed, dependencies", &runPlan},

@@ -21,5 +21,7 @@ int runGenerate(const QStringList &args, CommandIo &io);
 int runDna(const QStringList &args, CommandIo &io);
 int runPlan(const QStringList &args, CommandIo &io);
 int runStale(const QStringList &args, CommandIo &io);
+int runParse(const QStringList &args, CommandIo &io);
+int runNew(const QStringList &args, CommandIo &io);
 
 } // namespace shotcraft::cli
