@@ -11,7 +11,7 @@ namespace shotcraft::cinema {
 
 struct CompositionDecision {
     CompositionRule rule = CompositionRule::RuleOfThirds;
-    QString phrase; // "composed by the rule of thirds: ..., lead room to the right"
+    QString phrase; // "composition by rule of thirds: ...; here the lead room opens to the right"
     QString reason;
 };
 
