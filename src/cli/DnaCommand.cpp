@@ -77,7 +77,7 @@ int runDna(const QStringList &args, CommandIo &io) {
         out << "  [" << enumName(c.role) << "] " << dna::identityTokens(p, c, 0) << '\n';
     out << "\nLocations:\n";
     for (const Location &l : p.locations)
-        out << "  " << dna::locationTokens(l) << '\n';
+        out << "  " << dna::locationTokens(p, l) << '\n';
     out << "\nPalettes:\n";
     for (const Palette &pal : p.palettes) {
         QStringList swatches;

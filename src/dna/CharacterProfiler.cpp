@@ -111,13 +111,83 @@ template <size_t N> QString pick(const char *const (&options)[N], quint32 hash, 
 
 } // namespace
 
+QString focusOn(const QString &name, const QString &description, QString *pronoun) {
+    // Where the name (or one of its words, as in "JULIUS BENNETT" for "DR. BENNETT") first appears.
+    static const QRegularExpression capsBlock(QStringLiteral("\\b[A-Z][A-Z'.-]+(?:\\s+[A-Z][A-Z'.-]+)*\\b"));
+    static const QRegularExpression honorific(
+        QStringLiteral("^(DR\\.?|MR\\.?|MRS\\.?|MS\\.?|YOUNG|OLD|ADULT|LITTLE|THE)$"));
+    qsizetype at = description.indexOf(name, 0, Qt::CaseSensitive);
+    if (at < 0) {
+        for (const QString &word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (word.size() < 3 || honorific.match(word).hasMatch())
+                continue;
+            const QRegularExpression re(QStringLiteral("\\b") + QRegularExpression::escape(word) +
+                                        QStringLiteral("\\b"));
+            const auto m = re.match(description);
+            if (m.hasMatch()) {
+                at = m.capturedStart();
+                break;
+            }
+        }
+    }
+    if (at < 0)
+        return description;
+    // The caps block holding the name ("EDWARD BLOOM"), then the words after it up to the next
+    // person or the end of the sentence, and the few words before it ("Redheaded", "his mother").
+    auto block = capsBlock.match(description, at);
+    const qsizetype nameEnd =
+        block.hasMatch() && block.capturedStart() == at ? block.capturedEnd() : at + name.size();
+    qsizetype end = description.size();
+    static const QRegularExpression sentenceEnd(QStringLiteral("(?<!\\b(?:Dr|Mr|Mrs|Ms|St))[.!?](?:\\s|$)"));
+    if (const auto e = sentenceEnd.match(description, nameEnd); e.hasMatch())
+        end = e.capturedStart() + 1;
+    for (auto it = capsBlock.globalMatch(description, nameEnd); it.hasNext();) {
+        const auto m = it.next();
+        if (m.capturedStart() >= end)
+            break;
+        static const QRegularExpression notPerson(QStringLiteral("^(AGE|AKA|I|A|TV|OK)$"));
+        if (m.capturedLength() >= 2 && !notPerson.match(m.captured()).hasMatch()) {
+            end = m.capturedStart();
+            break;
+        }
+    }
+    QStringList after = description.mid(nameEnd, end - nameEnd).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (after.size() > 18)
+        after = after.mid(0, 18); // descriptions follow the name closely; further on is the action
+    qsizetype start = at;
+    int words = 0;
+    while (start > 0 && words < 3) {
+        const QChar c = description.at(start - 1);
+        if (c == QLatin1Char('.') || c == QLatin1Char('!') || c == QLatin1Char('?') || c == QLatin1Char(':'))
+            break;
+        if (c == QLatin1Char(' ') && start - 1 < at - 1)
+            ++words;
+        --start;
+    }
+    const QString before = description.mid(start, at - start).simplified();
+    // A noun just before the name decides the pronoun ("his mother SANDRA"), else the words after it.
+    static const QRegularExpression she(
+        QStringLiteral("\\b(mother|wife|daughter|sister|woman|girl|lady|bride|"
+                       "grandmother|aunt|girlfriend|niece|queen|actress)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression he(QStringLiteral("\\b(father|husband|son|brother|man|boy|guy|gentleman|"
+                                                      "grandfather|uncle|boyfriend|nephew|king)\\b"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QString afterText = after.join(QLatin1Char(' '));
+    if (she.match(before).hasMatch())
+        *pronoun = QStringLiteral("her");
+    else if (he.match(before).hasMatch())
+        *pronoun = QStringLiteral("his");
+    else
+        *pronoun = pronounOf(afterText + QLatin1Char(' ') + before);
+    return before + QStringLiteral(" X ") + afterText;
+}
+
 AppearanceTraits readAppearance(const QString &name, const QString &description) {
     AppearanceTraits t;
-    QString text = description;
-    // Drop the name itself so "BRICK" never reads as a hair colour or a build.
-    if (!name.isEmpty())
-        text.replace(name, QStringLiteral("X"), Qt::CaseInsensitive);
-    t.pronoun = pronounOf(text);
+    // Only the part of the sentence about this person, with the name itself replaced so "BRICK"
+    // never reads as a hair colour or a build.
+    QString text = focusOn(name, description, &t.pronoun);
 
     // "AGE 3", "now 17", "40's", "20 years old", "(30)", ", 8," -- never a bare number elsewhere.
     static const QRegularExpression explicitAge(
@@ -131,8 +201,18 @@ AppearanceTraits readAppearance(const QString &name, const QString &description)
     static const QRegularExpression lifeStage(
         wordsRe("retired|retiree|elderly|old|aging|ageing|grandmother|"
                 "grandfather|teenage|teenager|young|baby|newborn|infant|"
-                "kid|child|boy|girl|middle-aged"));
-    if (const auto m = wordAge.match(text); m.hasMatch()) {
+                "kid|child|middle-aged"));
+    static const QRegularExpression yearOld(
+        QStringLiteral("\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                       "ninety)[- ]years?[- ]old\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList tens{QStringLiteral("twenty"), QStringLiteral("thirty"),
+                                  QStringLiteral("forty"),  QStringLiteral("fifty"),
+                                  QStringLiteral("sixty"),  QStringLiteral("seventy"),
+                                  QStringLiteral("eighty"), QStringLiteral("ninety")};
+    if (const auto y = yearOld.match(text); y.hasMatch()) {
+        t.age = ageFromYears(int(tens.indexOf(y.captured(1).toLower()) + 2) * 10, t.pronoun);
+    } else if (const auto m = wordAge.match(text); m.hasMatch()) {
         t.age = QStringLiteral("in %1 %2%3")
                     .arg(t.pronoun,
                          m.captured(1).isEmpty() ? QString() : m.captured(1).toLower() + QLatin1Char(' '),
@@ -173,7 +253,7 @@ AppearanceTraits readAppearance(const QString &name, const QString &description)
                                     "brunette|curls|curly|dreadlocks|mohawk|buzz ?cut|crew ?cut|shaved head|"
                                     "grey-haired|gray-haired"));
     t.face =
-        clauseWith(clauses, wordsRe("face|eyes|eyed|jaw|freckles|freckled|wrinkles|wrinkled|weathered|beard|"
+        clauseWith(clauses, wordsRe("face|eyes|jaw|freckles|freckled|wrinkles|wrinkled|weathered|beard|"
                                     "bearded|moustache|mustache|stubble|handsome|beautiful|pretty|gorgeous|"
                                     "cheekbones|smile|braces|lips|complexion|pale|tanned"));
     static const QRegularExpression wearing(
@@ -230,7 +310,7 @@ void assignRoles(QList<Character> &characters, const QList<Shot> &shots) {
     }
 }
 
-void fillAppearance(Character &character, const ProjectInfo &info) {
+void fillAppearance(Character &character, const ProjectInfo &info, const QList<Character> &others) {
     const AppearanceTraits t = readAppearance(character.name, character.description);
     const quint32 h = nameHash(character.name);
     const QString pronoun = t.pronoun;
@@ -243,29 +323,61 @@ void fillAppearance(Character &character, const ProjectInfo &info) {
     static const char *const kFaces[] = {
         "angular face with a strong jaw", "open, round face with warm eyes",
         "narrow face with deep-set eyes", "weathered face with a crooked nose",
-        "soft features and a wide mouth", "sharp cheekbones and a steady gaze"};
-    static const char *const kHair[] = {"short dark-brown hair",       "close-cropped black hair",
-                                        "shoulder-length auburn hair", "sandy hair swept back",
-                                        "greying hair cut short",      "thick curly black hair"};
+        "soft features and a wide mouth", "sharp cheekbones and a steady gaze",
+        "freckled face with a snub nose", "long face with heavy brows and a cleft chin"};
+    static const char *const kHair[] = {"short dark-brown hair",
+                                        "close-cropped black hair",
+                                        "shoulder-length auburn hair",
+                                        "sandy hair swept back",
+                                        "greying hair cut short",
+                                        "thick curly black hair",
+                                        "straight blond hair to the collar",
+                                        "salt-and-pepper hair, neatly parted"};
     static const char *const kWardrobe[] = {
         "a worn canvas jacket over a plain shirt", "a dark wool coat and knit scarf",
         "a faded denim shirt and work boots",      "a rumpled grey suit with a loosened tie",
-        "a muted cardigan over a collared shirt",  "a leather jacket and jeans"};
+        "a muted cardigan over a collared shirt",  "a leather jacket and jeans",
+        "a plaid flannel shirt and corduroys",     "a navy pea coat over a turtleneck",
+        "a crisp white shirt and dark slacks",     "a patterned sweater and khakis"};
 
     auto fill = [](QString &field, const QString &value) {
         if (field.trimmed().isEmpty())
             field = value;
     };
+    // A default nobody else in the film has yet, so two undescribed people never look alike.
+    auto distinct = [&](auto &options, int salt, QString Character::*field) {
+        const int n = int(std::size(options));
+        const int first = int((h / quint32(salt * 7 + 1)) % quint32(n));
+        for (int i = 0; i < n; ++i) {
+            const QString candidate = QLatin1String(options[(first + i) % n]);
+            const bool used = std::any_of(others.cbegin(), others.cend(), [&](const Character &o) {
+                return o.id != character.id && o.*field == candidate;
+            });
+            if (!used)
+                return candidate;
+        }
+        return QString(QLatin1String(options[first]));
+    };
+    // A bare number from the breakdown ("85") reads better to an image model as words.
+    static const QRegularExpression bareAge(QStringLiteral("^\\s*(\\d{1,2})\\s*'?s?\\s*$"));
+    if (const auto m = bareAge.match(character.age); m.hasMatch())
+        character.age = ageFromYears(m.captured(1).toInt(), pronoun);
     fill(character.age, t.age.isEmpty() ? QStringLiteral("in %1 %2").arg(pronoun, pick(kAges, h, 1)) : t.age);
-    fill(character.build, !t.build.isEmpty()                           ? t.build
-                          : character.role == CharacterRole::Principal ? pick(kBuildsPrincipal, h, 2)
-                                                                       : pick(kBuildsOther, h, 2));
-    fill(character.face, t.face.isEmpty() ? pick(kFaces, h, 3) : t.face);
-    fill(character.hair, t.hair.isEmpty() ? pick(kHair, h, 4) : t.hair);
-    QString wardrobe = t.wardrobe.isEmpty() ? pick(kWardrobe, h, 5) : t.wardrobe;
-    if (t.wardrobe.isEmpty() && !info.period.isEmpty())
-        wardrobe += QStringLiteral(", cut in the style of the ") + info.period;
-    fill(character.wardrobe, wardrobe);
+    if (character.build.trimmed().isEmpty())
+        character.build = !t.build.isEmpty() ? t.build
+                          : character.role == CharacterRole::Principal
+                              ? distinct(kBuildsPrincipal, 2, &Character::build)
+                              : distinct(kBuildsOther, 2, &Character::build);
+    if (character.face.trimmed().isEmpty())
+        character.face = t.face.isEmpty() ? distinct(kFaces, 3, &Character::face) : t.face;
+    if (character.hair.trimmed().isEmpty())
+        character.hair = t.hair.isEmpty() ? distinct(kHair, 4, &Character::hair) : t.hair;
+    if (character.wardrobe.trimmed().isEmpty()) {
+        QString wardrobe = t.wardrobe.isEmpty() ? distinct(kWardrobe, 5, &Character::wardrobe) : t.wardrobe;
+        if (t.wardrobe.isEmpty() && !info.period.isEmpty())
+            wardrobe += QStringLiteral(", cut in the style of the ") + info.period;
+        character.wardrobe = wardrobe;
+    }
     // Marks are never invented: a scar the script never mentions would be a continuity error.
     fill(character.distinctiveMarks, t.marks);
 }

@@ -23,7 +23,8 @@ AppearanceTraits readAppearance(const QString &name, const QString &description)
 // Principal for the few who carry the dialogue, supporting for those with a real part, else minor.
 void assignRoles(QList<Character> &characters, const QList<Shot> &shots);
 
-// Fills every empty appearance field of `character` from its description, else a default.
-void fillAppearance(Character &character, const ProjectInfo &info);
+// Fills every empty appearance field of `character` from its description, else a default that
+// none of `others` has (a bare-number age is put into words).
+void fillAppearance(Character &character, const ProjectInfo &info, const QList<Character> &others);
 
 } // namespace shotcraft::dna

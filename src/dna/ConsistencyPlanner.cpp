@@ -107,11 +107,12 @@ void setStyle(ConsistencyPlan &plan, QList<DnaPart> &parts, const Project &proje
         parts.append(DnaPart{QStringLiteral("style"), shortHash(plan.styleTokens.join(QLatin1Char('|')))});
 }
 
-void setLocation(ConsistencyPlan &plan, QList<DnaPart> &parts, const Location *location) {
+void setLocation(ConsistencyPlan &plan, QList<DnaPart> &parts, const Project &project,
+                 const Location *location) {
     if (!location)
         return;
     plan.locationId = location->id;
-    plan.locationTokens = locationTokens(*location);
+    plan.locationTokens = locationTokens(project, *location);
     parts.append(DnaPart{QStringLiteral("location:%1").arg(location->id), shortHash(plan.locationTokens)});
 }
 
@@ -242,7 +243,7 @@ ConsistencyPlan planShot(const Project &project, Id shotId, int referenceLimit) 
                            titleCase(c->name));
     }
     const Location *location = scene ? project.location(scene->locationId) : nullptr;
-    setLocation(plan, parts, location);
+    setLocation(plan, parts, project, location);
     if (location)
         addOwnerReferences(candidates, project, ReferenceOwner::Location, location->id, LocationPrimary,
                            Extra, titleCase(location->name));
@@ -318,7 +319,7 @@ ConsistencyPlan planLookBookFrame(const Project &project, Id referenceId, int re
         break;
     case ReferenceOwner::Location:
         if (const Location *l = project.location(target->ownerId)) {
-            setLocation(plan, parts, l);
+            setLocation(plan, parts, project, l);
             addOwnerReferences(candidates, project, ReferenceOwner::Location, l->id, LocationPrimary, Extra,
                                titleCase(l->name), target->id);
             // The plate is graded like the first scene set there, where it is first seen.
@@ -339,7 +340,7 @@ ConsistencyPlan planLookBookFrame(const Project &project, Id referenceId, int re
             for (const Scene *s : project.scenesOfAct(a->id))
                 if (++uses[s->locationId] > uses.value(keyLocation))
                     keyLocation = s->locationId;
-            setLocation(plan, parts, project.location(keyLocation));
+            setLocation(plan, parts, project, project.location(keyLocation));
             for (const Palette &p : project.palettes)
                 if (p.scope == PaletteScope::Act && p.scopeId == a->id)
                     palette = &p;

@@ -57,7 +57,7 @@ void buildVisualDna(Project &project, const cinema::KnowledgeBase &kb) {
     if (project.palettes.isEmpty())
         assignRoles(project.characters, project.shots);
     for (Character &c : project.characters)
-        fillAppearance(c, project.info);
+        fillAppearance(c, project.info, project.characters);
     for (Location &l : project.locations)
         fillLocation(l, project);
     designPalettes(project, kb);

@@ -2,6 +2,8 @@
 
 #include "dna/ColourTools.h"
 
+#include <QRegularExpression>
+
 namespace shotcraft::dna {
 
 namespace {
@@ -89,10 +91,22 @@ QString identityTokens(const Project &project, const Character &character, Id sc
     return parts.join(QStringLiteral(", "));
 }
 
-QString locationTokens(const Location &location) {
+QString locationTokens(const Project &project, const Location &location) {
+    static const QRegularExpression sentenceSplit(QStringLiteral("(?<=[.!?:])\\s+"));
+    static const QRegularExpression capitals(QStringLiteral("\\b[A-Z]{3,}\\b"));
+    QStringList description;
+    for (const QString &sentence : location.description.split(sentenceSplit, Qt::SkipEmptyParts)) {
+        bool person = capitals.match(sentence).hasMatch();
+        for (const Character &c : project.characters) {
+            for (const QString &word : c.name.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                person = person || (word.size() >= 4 && sentence.contains(word, Qt::CaseInsensitive));
+        }
+        if (!person)
+            description.append(sentence);
+    }
     QStringList parts;
     appendPart(parts, titleCase(location.name));
-    appendPart(parts, location.description);
+    appendPart(parts, description.join(QLatin1Char(' ')));
     appendPart(parts, location.architecture);
     appendPart(parts, location.setDressing);
     appendPart(parts, location.lightSources, QStringLiteral("lit by "));

@@ -19,7 +19,9 @@ QString identityTokens(const Project &project, const Character &character, Id sc
 QString appearanceTokens(const Character &character);
 QString signatureColourWords(const Character &character);
 
-QString locationTokens(const Location &location);
+// The location's words; description sentences naming people (screenplay capitals or a character's
+// name) are left out, so a plate never paints the cast into the set.
+QString locationTokens(const Project &project, const Location &location);
 
 // "BRICK BRADDOCK" -> "Brick Braddock", "BRICK'S PATIO" -> "Brick's Patio".
 QString titleCase(const QString &text);

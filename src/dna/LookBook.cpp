@@ -77,9 +77,11 @@ void buildLookBook(Project &project) {
     }
     for (const Act &a : project.acts)
         add(ReferenceOwner::Act, a.id, ReferenceRole::StyleFrame, 0.45,
-            QStringLiteral("Style frame — Act %1%2")
-                .arg(a.number)
-                .arg(a.title.isEmpty() ? QString() : QStringLiteral(": ") + a.title));
+            a.title.startsWith(QLatin1String("Act"), Qt::CaseInsensitive)
+                ? QStringLiteral("Style frame — ") + a.title
+                : QStringLiteral("Style frame — Act %1%2")
+                      .arg(a.number)
+                      .arg(a.title.isEmpty() ? QString() : QStringLiteral(": ") + a.title));
 }
 
 QList<const ReferenceImage *> lookBookFrames(const Project &project) {
