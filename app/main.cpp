@@ -1,17 +1,21 @@
 // Shotcraft's entry point: a sub-command runs headless through the core's CLI; no argument opens
-// the studio window.
+// the studio window; a project file argument opens it; --screenshot renders the window to a PNG.
 #include "MainWindow.h"
+#include "Screenshot.h"
 #include "cli/Cli.h"
 
 #include <QApplication>
 #include <QGuiApplication>
+
+#include <cstdio>
 
 int main(int argc, char *argv[]) {
     QStringList args;
     for (int i = 1; i < argc; ++i)
         args.append(QString::fromLocal8Bit(argv[i]));
 
-    if (shotcraft::cli::isHeadless(args)) {
+    const bool screenshot = args.value(0) == QLatin1String("--screenshot");
+    if (!screenshot && shotcraft::cli::isHeadless(args)) {
         // Headless commands still draw (previz, contact sheets): they need fonts, not a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -20,9 +24,26 @@ int main(int argc, char *argv[]) {
         return shotcraft::cli::run(args);
     }
 
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     shotcraft::cli::setApplicationInfo(QStringLiteral(SHOTCRAFT_VERSION));
     shotcraft::ui::MainWindow window;
+
+    if (screenshot) {
+        if (args.size() < 2) {
+            fprintf(stderr, "usage: shotcraft --screenshot OUT.png [PROJECT]\n");
+            return 2;
+        }
+        shotcraft::ui::ScreenshotOptions options;
+        options.outputPath = args[1];
+        options.projectPath = args.value(2);
+        options.demoScriptPath = QStringLiteral(":/demo/the-last-ferry.fountain");
+        return shotcraft::ui::takeScreenshot(window, options);
+    }
+
     window.show();
+    if (!args.isEmpty())
+        (void)window.openProject(args.first()); // a failure shows in the window's message bar
     return app.exec();
 }

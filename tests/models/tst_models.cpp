@@ -3,6 +3,7 @@
 #include "models/CharactersModel.h"
 #include "models/JobsModel.h"
 #include "models/ProjectDocument.h"
+#include "models/PromptDiff.h"
 #include "models/StoryboardModel.h"
 #include "models/TakesModel.h"
 #include "support/SampleProject.h"
@@ -22,6 +23,7 @@ class TestModels : public QObject {
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<ProjectDocument> m_doc;
+    int m_files = 0;
 
     void attachTesters(QAbstractItemModel *model) {
         new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, model);
@@ -204,6 +206,39 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(), QStringLiteral("failed"));
         QCOMPARE(model.index(0, JobsModel::ErrorColumn).data().toString(), job.lastError);
         QCOMPARE(m_doc->store().job(job.id)->state, JobState::Failed);
+    }
+
+    void promptDiffMarksChangedWords_data() {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<QString>("expected"); // = same, - removed, + added
+
+        QTest::newRow("identical") << "wide shot, pier"
+                                   << "wide shot, pier"
+                                   << "=wide shot, pier";
+        QTest::newRow("added") << "wide shot, pier"
+                               << "wide shot, pier at dusk"
+                               << "=wide shot, pier|+at dusk";
+        QTest::newRow("replaced") << "close-up, 85mm lens"
+                                  << "close-up, 50mm lens"
+                                  << "=close-up,|-85mm|+50mm|=lens";
+        QTest::newRow("emptied") << "rain"
+                                 << ""
+                                 << "-rain";
+    }
+
+    void promptDiffMarksChangedWords() {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QFETCH(QString, expected);
+        QStringList got;
+        for (const DiffPiece &p : diffWords(before, after))
+            got.append((p.kind == DiffPiece::Same      ? QStringLiteral("=")
+                        : p.kind == DiffPiece::Removed ? QStringLiteral("-")
+                                                       : QStringLiteral("+")) +
+                       p.text);
+        QCOMPARE(got.join(QLatin1Char('|')), expected);
+        QVERIFY(!diffToHtml(diffWords(before, after)).contains(QStringLiteral("<script")));
     }
 
     void modelsEmptyWhenTheDocumentCloses() {

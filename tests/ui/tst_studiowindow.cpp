@@ -1,0 +1,378 @@
+// The studio window end to end (offscreen): open a project, select a shot, edit a field, undo and
+// redo with the store checked each time; drag-reorder; circle a take; regenerate a shot and see its
+// card update; drop a reference image onto a character; change the aspect ratio.
+#include "EditCommands.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+#include "PromptInspector.h"
+#include "QueuePanel.h"
+#include "ShotCardDelegate.h"
+#include "ShotGenerator.h"
+#include "ShotInspector.h"
+#include "StoryboardView.h"
+#include "ThumbnailCache.h"
+#include "VisualDnaPanel.h"
+#include "models/ProjectDocument.h"
+#include "models/StoryboardModel.h"
+#include "models/TakesModel.h"
+#include "support/SampleProject.h"
+
+#include <QBuffer>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMimeData>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace shotcraft;
+using models::StoryboardModel;
+
+namespace {
+// An image engine that draws a numbered frame after a few progress steps, on the event loop.
+class CountingJob : public providers::ImageJob {
+public:
+    CountingJob(const providers::ImageRequest &request, QObject *parent)
+        : ImageJob(parent)
+        , m_request(request) {
+        QTimer::singleShot(5, this, &CountingJob::step);
+    }
+    void cancel() override { m_cancelled = true; }
+
+private:
+    void step() {
+        if (m_cancelled) {
+            providers::ImageResult r;
+            r.failure = providers::FailureKind::Cancelled;
+            r.error = QStringLiteral("cancelled");
+            Q_EMIT finished(r);
+            deleteLater();
+            return;
+        }
+        if (++m_steps < 4) {
+            Q_EMIT progress(m_steps / 4.0);
+            QTimer::singleShot(5, this, &CountingJob::step);
+            return;
+        }
+        const GenerationParams &p = m_request.package.params;
+        QImage image(p.width / 4, p.height / 4, QImage::Format_RGB32);
+        image.fill(QColor(40, 90, 160));
+        QPainter painter(&image);
+        painter.setPen(Qt::white);
+        painter.drawText(image.rect(), Qt::AlignCenter, m_request.shot.number);
+        painter.end();
+        providers::ImageResult r;
+        QBuffer buffer(&r.encoded);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        r.width = image.width();
+        r.height = image.height();
+        r.seedUsed = p.seed;
+        r.model = QStringLiteral("counting");
+        Q_EMIT finished(r);
+        deleteLater();
+    }
+    providers::ImageRequest m_request;
+    int m_steps = 0;
+    bool m_cancelled = false;
+};
+
+class CountingProvider : public providers::ImageProvider {
+public:
+    QString name() const override { return QStringLiteral("counting"); }
+    providers::ImageProviderCaps caps() const override { return {0, 2, PromptDialect::Natural, {}}; }
+    providers::ImageJob *generate(const providers::ImageRequest &request) override {
+        ++requests;
+        return new CountingJob(request, this);
+    }
+    int requests = 0;
+};
+} // namespace
+
+class TestStudioWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    Id m_firstShot = 0;
+    Id m_takeA = 0, m_takeB = 0;
+
+    static std::unique_ptr<storage::ProjectStore> reopen(const QString &path) {
+        auto store = storage::ProjectStore::open(path);
+        return store ? std::move(*store) : nullptr;
+    }
+
+    QPoint cardCentre(ui::MainWindow &w, Id shotId) {
+        return w.storyboard()->visualRect(w.storyboardModel()->indexOfShot(shotId)).center();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        qputenv("SHOTCRAFT_SETTINGS_DIR", m_dir.filePath(QStringLiteral("settings")).toUtf8());
+    }
+
+    void init() {
+        // A fresh project per test: the sample film with two takes on its first shot.
+        m_path =
+            m_dir.filePath(QStringLiteral("%1.shotcraft").arg(QLatin1String(QTest::currentTestFunction())));
+        auto doc = models::ProjectDocument::create(m_path, test::sampleProject());
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        m_firstShot = (*doc)->project().shots.first().id;
+        Take take;
+        take.shotId = m_firstShot;
+        take.provider = QStringLiteral("sample");
+        take.package.positive = QStringLiteral("wide shot, harbour pier at dusk, Mara waits");
+        auto a = (*doc)->addTake(take, test::pngBytes(384, 216, QColor(200, 120, 40)), {});
+        take.package.positive = QStringLiteral("wide shot, harbour pier at dusk, Mara waits in the rain");
+        auto b = (*doc)->addTake(take, test::pngBytes(384, 216, QColor(40, 120, 200)), {});
+        QVERIFY(a.ok() && b.ok());
+        m_takeA = a->id;
+        m_takeB = b->id;
+        Shot shot = *(*doc)->shot(m_firstShot);
+        shot.approvedTakeId = m_takeA;
+        QVERIFY((*doc)->saveShot(shot).ok());
+    }
+
+    void openSelectEditUndoRedo() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.show();
+        const Id shotId = w.document()->project().shots[1].id;
+        w.storyboard()->selectShot(shotId);
+        QCOMPARE(w.shotInspector()->shotId(), shotId);
+
+        auto *lighting = w.shotInspector()->findChild<QLineEdit *>(QStringLiteral("lighting"));
+        QVERIFY(lighting);
+        lighting->setFocus();
+        lighting->selectAll();
+        QTest::keyClicks(lighting, QStringLiteral("sodium streetlight, hard key from frame left"));
+        QTest::keyClick(lighting, Qt::Key_Return);
+        const QString edited = QStringLiteral("sodium streetlight, hard key from frame left");
+        QCOMPARE(reopen(m_path)->shot(shotId)->lighting, edited);
+        QCOMPARE(w.undoStack()->count(), 1);
+
+        w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->shot(shotId)->lighting, QString());
+        QCOMPARE(lighting->text(), QString());
+        w.undoStack()->redo();
+        QCOMPARE(reopen(m_path)->shot(shotId)->lighting, edited);
+        QCOMPARE(lighting->text(), edited);
+
+        // A combo edit reaches the card's badge.
+        auto *size = w.shotInspector()->findChild<QComboBox *>(QStringLiteral("size"));
+        QVERIFY(size);
+        const int ecu = size->findText(QStringLiteral("ECU"));
+        size->setCurrentIndex(ecu);
+        Q_EMIT size->activated(ecu);
+        QCOMPARE(reopen(m_path)->shot(shotId)->size, ShotSize::ExtremeCloseUp);
+        QCOMPARE(w.storyboardModel()->indexOfShot(shotId).data(StoryboardModel::SizeRole).toString(),
+                 QStringLiteral("ECU"));
+        w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->shot(shotId)->size, ShotSize::CloseUp);
+    }
+
+    void dragReordersWithinTheScene() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QList<const Shot *> scene =
+            w.document()->project().shotsOfScene(w.document()->shot(m_firstShot)->sceneId);
+        const Id first = scene[0]->id, second = scene[1]->id;
+
+        std::unique_ptr<QMimeData> mime(
+            w.storyboardModel()->mimeData({w.storyboardModel()->indexOfShot(first)}));
+        const QPoint target = cardCentre(w, second);
+        QDragEnterEvent enter(target, Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.storyboard()->viewport(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(target), Qt::MoveAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(w.storyboard()->viewport(), &drop);
+
+        auto store = reopen(m_path);
+        QCOMPARE(store->shot(first)->order, 1);
+        QCOMPARE(store->shot(second)->order, 0);
+        QCOMPARE(w.storyboardModel()->indexOfShot(second).row() + 1,
+                 w.storyboardModel()->indexOfShot(first).row());
+
+        w.undoStack()->undo();
+        store = reopen(m_path);
+        QCOMPARE(store->shot(first)->order, 0);
+        QCOMPARE(store->shot(second)->order, 1);
+
+        // A drop onto another scene's card is refused: shots do not leave their scene by dragging.
+        const Id elsewhere = w.document()->project().shots.last().id;
+        QDropEvent away(QPointF(cardCentre(w, elsewhere)), Qt::MoveAction, mime.get(), Qt::LeftButton,
+                        Qt::NoModifier);
+        QApplication::sendEvent(w.storyboard()->viewport(), &away);
+        QCOMPARE(reopen(m_path)->shot(first)->sceneId, w.document()->shot(first)->sceneId);
+        QCOMPARE(w.undoStack()->index(), 0);
+    }
+
+    void circleTakeFromTheStrip() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.show();
+        w.storyboard()->selectShot(m_firstShot);
+        QListView *strip = w.shotInspector()->takeStrip();
+        QCOMPARE(strip->model()->rowCount(), 2);
+        strip->setCurrentIndex(strip->model()->index(1, 0));
+        w.shotInspector()->approveSelectedTake();
+        QCOMPARE(reopen(m_path)->shot(m_firstShot)->approvedTakeId, m_takeB);
+        const Id imageB = w.document()->take(m_takeB)->imageId;
+        QCOMPARE(
+            w.storyboardModel()->indexOfShot(m_firstShot).data(StoryboardModel::ImageIdRole).toLongLong(),
+            imageB);
+        QVERIFY(strip->model()->index(1, 0).data(models::TakesModel::ApprovedRole).toBool());
+        // The thumbnail decodes off the GUI thread and lands in the cache.
+        QTRY_VERIFY(w.thumbnails()->image(imageB) != nullptr);
+
+        w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->shot(m_firstShot)->approvedTakeId, m_takeA);
+
+        // The prompt inspector diffs the two takes' prompts word by word.
+        w.promptInspector()->compareTakes(m_takeA, m_takeB);
+        QVERIFY(w.promptInspector()->diffHtml().contains(QStringLiteral("rain")));
+    }
+
+    void regenerateUpdatesTheCard() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        auto provider = std::make_unique<CountingProvider>();
+        CountingProvider *engine = provider.get();
+        w.setImageProvider(std::move(provider));
+        w.show();
+        const Id shotId = w.document()->project().shots[2].id;
+        w.storyboard()->selectShot(shotId);
+        const QModelIndex card = w.storyboardModel()->indexOfShot(shotId);
+        QCOMPARE(card.data(StoryboardModel::ImageIdRole).toLongLong(), 0);
+
+        w.regenerateSelected(QStringLiteral("heavier fog"));
+        QVERIFY(card.data(StoryboardModel::ProgressRole).toDouble() >= 0); // placeholder with progress
+        QTRY_VERIFY(card.data(StoryboardModel::ImageIdRole).toLongLong() != 0);
+        QCOMPARE(engine->requests, 1);
+        QCOMPARE(card.data(StoryboardModel::ProgressRole).toDouble(), -1.0);
+
+        auto store = reopen(m_path);
+        const Shot stored = *store->shot(shotId);
+        QVERIFY(stored.approvedTakeId != 0);
+        const Take take = *store->take(stored.approvedTakeId);
+        QVERIFY(take.package.positive.contains(QStringLiteral("heavier fog")));
+        // The frame follows the project's 2.39:1 aspect ratio (to the nearest size the engine makes).
+        QVERIFY2(double(take.width) / take.height > 2.0,
+                 qPrintable(QStringLiteral("%1x%2").arg(take.width).arg(take.height)));
+        QCOMPARE(store->jobs().size(), 1);
+        QCOMPARE(store->jobs().first().state, JobState::Succeeded);
+        QTRY_VERIFY(w.thumbnails()->image(take.imageId) != nullptr);
+        QCOMPARE(w.queuePanel()->overallProgress()->value(), 1);
+    }
+
+    void dropReferenceImageOntoCharacter() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const Id mara = w.document()->project().characters.first().id;
+        w.dnaPanel()->selectCharacter(mara);
+        QCOMPARE(w.dnaPanel()->currentCharacterId(), mara);
+
+        const QString file = m_dir.filePath(QStringLiteral("mara-face.png"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(test::pngBytes(300, 400, QColor(180, 140, 110)));
+        }
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file)});
+        QWidget *target = w.dnaPanel()->referenceList()->viewport();
+        const QPoint pos = target->rect().center();
+        QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(target, &drop);
+
+        // Read and thumbnailed off the GUI thread, then stored as one undoable edit.
+        QTRY_COMPARE(w.document()->referencesOf(ReferenceOwner::Character, mara).size(), 1);
+        const Project stored = *reopen(m_path)->load();
+        QCOMPARE(stored.references.size(), 1);
+        QVERIFY(stored.references.first().userSupplied);
+        QCOMPARE(stored.references.first().ownerId, mara);
+        QCOMPARE(w.dnaPanel()->referenceList()->count(), 1);
+        QVERIFY(reopen(m_path)->thumbnailData(stored.references.first().imageId)->size() > 0);
+        // Mara is in the first shot, which has a take: the edit says it made that shot stale.
+        QVERIFY(w.document()->isStale(m_firstShot));
+        QVERIFY(w.dnaPanel()->staleLabel()->text().contains(w.document()->shot(m_firstShot)->number));
+        QVERIFY(w.storyboardModel()->indexOfShot(m_firstShot).data(StoryboardModel::StaleRole).toBool());
+
+        w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->load()->references.size(), 0);
+        QCOMPARE(w.dnaPanel()->referenceList()->count(), 0);
+    }
+
+    void aspectRatioChangesTheFrames() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.show();
+        const QModelIndex card = w.storyboardModel()->indexOfShot(m_firstShot);
+        QStyleOptionViewItem option;
+        option.font = w.storyboard()->font();
+        auto *delegate = w.storyboard()->cardDelegate();
+        const int wideHeight = delegate->sizeHint(option, card).height();
+        w.setAspectRatio(4.0 / 3.0);
+        QCOMPARE(reopen(m_path)->info()->aspectRatio, 4.0 / 3.0);
+        const QRect frame = delegate->frameRect(QRect(0, 0, delegate->cardWidth(), 400));
+        QVERIFY(std::abs(double(frame.width()) / frame.height() - 4.0 / 3.0) < 0.02);
+        QVERIFY(delegate->sizeHint(option, card).height() > wideHeight);
+        w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->info()->aspectRatio, 2.39);
+        QCOMPARE(delegate->sizeHint(option, card).height(), wideHeight);
+    }
+
+    void failedWriteShowsInTheMessageBar() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.show();
+        // A shot id that does not exist: the edit is refused with a one-line reason, not a crash.
+        Shot ghost;
+        ghost.id = 999999;
+        QVERIFY(!w.document()->saveShot(ghost).ok());
+        QVERIFY(w.messageBar()->isVisible());
+        QVERIFY(w.messageBar()->text().contains(QStringLiteral("999999")));
+        QVERIFY(!w.openProject(m_dir.filePath(QStringLiteral("missing.shotcraft"))).ok());
+        QCOMPARE(w.messageBar()->kind(), ui::MessageBar::Kind::Error);
+        QVERIFY(w.document()); // the open project stays open
+    }
+
+    void windowStateSurvivesARestart() {
+        {
+            ui::MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            auto *chat = w.findChild<QDockWidget *>(QStringLiteral("chatDock"));
+            QVERIFY(chat && chat->toggleViewAction()->isChecked());
+            chat->close();
+            w.close();
+        }
+        QSettings settings(m_dir.filePath(QStringLiteral("settings/shotcraft.ini")), QSettings::IniFormat);
+        QVERIFY(!settings.value(QStringLiteral("window/state")).toByteArray().isEmpty());
+        ui::MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("chatDock"))->toggleViewAction()->isChecked());
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("queueDock"))->toggleViewAction()->isChecked());
+    }
+};
+
+QTEST_MAIN(TestStudioWindow)
+#include "tst_studiowindow.moc"

@@ -1,0 +1,45 @@
+// The generation queue dock: every job with its state and a progress bar, overall progress with
+// an ETA, and cancel / retry for the selected jobs.
+#pragma once
+
+#include "domain/CinemaTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTableView;
+
+namespace shotcraft::models {
+class JobsModel;
+class ProjectDocument;
+} // namespace shotcraft::models
+
+namespace shotcraft::ui {
+
+class ShotGenerator;
+
+class QueuePanel : public QWidget {
+    Q_OBJECT
+public:
+    QueuePanel(ShotGenerator *generator, QWidget *parent = nullptr);
+    void setDocument(models::ProjectDocument *document);
+    models::JobsModel *jobsModel() const { return m_model; }
+    QProgressBar *overallProgress() const { return m_overall; }
+    QString etaText() const;
+
+Q_SIGNALS:
+    void error(const QString &message);
+
+private:
+    QList<Id> selectedJobIds() const;
+    void onProgress(int done, int total, qint64 etaMs);
+
+    ShotGenerator *m_generator;
+    models::JobsModel *m_model;
+    QTableView *m_table;
+    QProgressBar *m_overall;
+    QLabel *m_eta;
+};
+
+} // namespace shotcraft::ui
