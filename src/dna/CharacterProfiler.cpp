@@ -130,15 +130,18 @@ QString focusOn(const QString &name, const QString &description, QString *pronou
             }
         }
     }
-    if (at < 0)
+    if (at < 0) {
+        *pronoun = pronounOf(description);
         return description;
+    }
     // The caps block holding the name ("EDWARD BLOOM"), then the words after it up to the next
     // person or the end of the sentence, and the few words before it ("Redheaded", "his mother").
     auto block = capsBlock.match(description, at);
     const qsizetype nameEnd =
         block.hasMatch() && block.capturedStart() == at ? block.capturedEnd() : at + name.size();
     qsizetype end = description.size();
-    static const QRegularExpression sentenceEnd(QStringLiteral("(?<!\\b(?:Dr|Mr|Mrs|Ms|St))[.!?](?:\\s|$)"));
+    static const QRegularExpression sentenceEnd(
+        QStringLiteral("(?<!\\bDr)(?<!\\bMr)(?<!\\bMrs)(?<!\\bMs)(?<!\\bSt)[.!?](?:\\s|$)"));
     if (const auto e = sentenceEnd.match(description, nameEnd); e.hasMatch())
         end = e.capturedStart() + 1;
     for (auto it = capsBlock.globalMatch(description, nameEnd); it.hasNext();) {
