@@ -1,5 +1,6 @@
 #include "pipeline/ProjectFactory.h"
 
+#include "dna/DnaBuilder.h"
 #include "story/Breakdown.h"
 #include "story/ScriptImporter.h"
 
@@ -18,6 +19,7 @@ Result<Project> createProjectFromScript(const QString &scriptPath, const Project
     Project project = story::breakDown(*script, breakdown);
     if (project.scenes.isEmpty())
         return Result<Project>::failure(QStringLiteral("%1: no scenes found").arg(breakdown.sourceName));
+    dna::buildVisualDna(project);
     return project;
 }
 
