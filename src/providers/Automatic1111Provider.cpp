@@ -6,20 +6,19 @@
 namespace shotcraft::providers {
 
 namespace {
-int multipleOf8(int v) { return std::max(64, (v + 4) / 8 * 8); }
+int multipleOf8(int v) {
+    return std::max(64, (v + 4) / 8 * 8);
+}
 
 class Automatic1111Job : public NetworkImageJob {
 public:
     Automatic1111Job(const ProviderProfile &profile, ConcurrencyGate *gate, HttpClient *client,
                      const ImageRequest &request)
         : NetworkImageJob(profile, gate, client)
-        , m_request(request)
-    {
-    }
+        , m_request(request) {}
 
 protected:
-    void begin() override
-    {
+    void begin() override {
         const ReferenceSelection refs = selectReferences(m_request, m_profile.effectiveReferenceLimit());
         m_result.referencesDropped = refs.dropped;
         for (const ReferenceData &r : refs.sent) {
@@ -59,8 +58,7 @@ protected:
     }
 
 private:
-    void generate(const QString &controlNetModel)
-    {
+    void generate(const QString &controlNetModel) {
         const PromptPackage &pkg = m_request.package;
         const GenerationParams &p = pkg.params;
         Json body = {{"prompt", pkg.positive},
@@ -78,7 +76,8 @@ private:
         if (!m_units.isEmpty()) {
             Json args = Json::array();
             const double base = m_profile.numberOption("ipadapter_weight", 0.7);
-            const QString module = m_profile.option("ipadapter_module", QStringLiteral("ip-adapter_clip_sd15"));
+            const QString module =
+                m_profile.option("ipadapter_module", QStringLiteral("ip-adapter_clip_sd15"));
             for (const ReferenceData &r : std::as_const(m_units)) {
                 args.push_back({{"enabled", true},
                                 {"image", r.encoded.toBase64().toStdString()},
@@ -101,8 +100,7 @@ private:
         send(req, [this](const HttpResponse &response) { onResponse(response); });
     }
 
-    void onResponse(const HttpResponse &response)
-    {
+    void onResponse(const HttpResponse &response) {
         const QString who = QStringLiteral("AUTOMATIC1111");
         if (!response.ok()) {
             failFromHttp(response, who);
@@ -114,7 +112,8 @@ private:
             return;
         }
         const Json &j = *json;
-        if (!j.contains("images") || !j["images"].is_array() || j["images"].empty() || !j["images"][0].is_string()) {
+        if (!j.contains("images") || !j["images"].is_array() || j["images"].empty() ||
+            !j["images"][0].is_string()) {
             fail(FailureKind::Transient, who + QStringLiteral(": the answer carried no image"));
             return;
         }
@@ -125,7 +124,8 @@ private:
             if (info.is_object() && info.contains("seed") && info["seed"].is_number_integer())
                 m_result.seedUsed = info["seed"].get<qint64>();
         }
-        const Result<QByteArray> bytes = decodeBase64(QByteArray::fromStdString(j["images"][0].get<std::string>()));
+        const Result<QByteArray> bytes =
+            decodeBase64(QByteArray::fromStdString(j["images"][0].get<std::string>()));
         if (!bytes) {
             fail(FailureKind::Transient, who + QStringLiteral(": ") + bytes.error());
             return;
@@ -139,32 +139,30 @@ private:
 };
 } // namespace
 
-Automatic1111Provider::Automatic1111Provider(const ProviderProfile &profile, HttpClient *client, QObject *parent)
+Automatic1111Provider::Automatic1111Provider(const ProviderProfile &profile, HttpClient *client,
+                                             QObject *parent)
     : ImageProvider(parent)
     , m_profile(profile)
     , m_client(client)
-    , m_gate(new ConcurrencyGate(profile.maxConcurrency, this))
-{
+    , m_gate(new ConcurrencyGate(profile.maxConcurrency, this)) {
 }
 
-ImageProviderCaps Automatic1111Provider::caps() const
-{
+ImageProviderCaps Automatic1111Provider::caps() const {
     ImageProviderCaps c;
     c.maxReferences = m_profile.effectiveReferenceLimit();
     c.maxConcurrency = std::max(1, m_profile.maxConcurrency);
-    c.dialect = m_profile.option("dialect") == QLatin1String("sd15") ? PromptDialect::Sd15 : PromptDialect::Sdxl;
+    c.dialect =
+        m_profile.option("dialect") == QLatin1String("sd15") ? PromptDialect::Sd15 : PromptDialect::Sdxl;
     return c;
 }
 
-ImageJob *Automatic1111Provider::generate(const ImageRequest &request)
-{
+ImageJob *Automatic1111Provider::generate(const ImageRequest &request) {
     auto *job = new Automatic1111Job(m_profile, m_gate, m_client, request);
     job->start();
     return job;
 }
 
-QString Automatic1111Provider::samplerName(const QString &sampler)
-{
+QString Automatic1111Provider::samplerName(const QString &sampler) {
     static const QList<QPair<QString, QString>> names = {
         {QStringLiteral("euler"), QStringLiteral("Euler")},
         {QStringLiteral("euler_ancestral"), QStringLiteral("Euler a")},
@@ -180,8 +178,7 @@ QString Automatic1111Provider::samplerName(const QString &sampler)
     return sampler.isEmpty() ? QStringLiteral("DPM++ 2M") : sampler;
 }
 
-QString Automatic1111Provider::matchModel(const QStringList &available, const QString &wanted)
-{
+QString Automatic1111Provider::matchModel(const QStringList &available, const QString &wanted) {
     if (wanted.isEmpty())
         return {};
     for (const QString &m : available)

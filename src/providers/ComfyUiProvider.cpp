@@ -13,29 +13,26 @@
 namespace shotcraft::providers {
 
 namespace {
-QString jsonText(const Json &j, const char *key)
-{
-    return j.is_object() && j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>())
-                                                                   : QString();
+QString jsonText(const Json &j, const char *key) {
+    return j.is_object() && j.contains(key) && j[key].is_string()
+               ? QString::fromStdString(j[key].get<std::string>())
+               : QString();
 }
 
 class ComfyUiJob : public NetworkImageJob {
 public:
-    ComfyUiJob(const ProviderProfile &profile, ConcurrencyGate *gate, HttpClient *client, const ImageRequest &request)
+    ComfyUiJob(const ProviderProfile &profile, ConcurrencyGate *gate, HttpClient *client,
+               const ImageRequest &request)
         : NetworkImageJob(profile, gate, client)
         , m_request(request)
-        , m_clientId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-    {
-    }
-    ~ComfyUiJob() override
-    {
+        , m_clientId(QUuid::createUuid().toString(QUuid::WithoutBraces)) {}
+    ~ComfyUiJob() override {
         if (m_socket)
             m_socket->abort();
     }
 
 protected:
-    void begin() override
-    {
+    void begin() override {
         const ReferenceSelection refs = selectReferences(m_request, m_profile.effectiveReferenceLimit());
         QString templateName = m_profile.option("template", QStringLiteral("auto"));
         if (templateName == QLatin1String("auto"))
@@ -56,22 +53,22 @@ protected:
         m_totalTimer = new QTimer(this);
         m_totalTimer->setSingleShot(true);
         connect(m_totalTimer, &QTimer::timeout, this, [this] {
-            fail(FailureKind::Transient, QStringLiteral("ComfyUI did not finish within %1 s")
-                                             .arg(m_profile.totalTimeoutMs / 1000));
+            fail(FailureKind::Transient,
+                 QStringLiteral("ComfyUI did not finish within %1 s").arg(m_profile.totalTimeoutMs / 1000));
         });
         m_totalTimer->start(m_profile.totalTimeoutMs);
         uploadNext();
     }
 
 private:
-    void uploadNext()
-    {
+    void uploadNext() {
         if (m_uploaded.size() == m_toUpload.size()) {
             openSocket();
             return;
         }
         const ReferenceData &ref = m_toUpload[m_uploaded.size()];
-        const QByteArray hash = QCryptographicHash::hash(ref.encoded, QCryptographicHash::Sha1).toHex().left(12);
+        const QByteArray hash =
+            QCryptographicHash::hash(ref.encoded, QCryptographicHash::Sha1).toHex().left(12);
         const QByteArray mime = sniffImageMimeType(ref.encoded);
         const QByteArray fileName = "shotcraft-" + hash + (mime == "image/jpeg" ? ".jpg" : ".png");
         MultipartBody form;
@@ -89,8 +86,9 @@ private:
             const Result<Json> j = jsonBody(response);
             const QString name = j ? jsonText(*j, "name") : QString();
             if (name.isEmpty()) {
-                fail(FailureKind::Transient, QStringLiteral("ComfyUI upload: ") +
-                                                 (j ? QStringLiteral("the answer named no file") : j.error()));
+                fail(FailureKind::Transient,
+                     QStringLiteral("ComfyUI upload: ") +
+                         (j ? QStringLiteral("the answer named no file") : j.error()));
                 return;
             }
             const QString sub = jsonText(*j, "subfolder");
@@ -101,8 +99,7 @@ private:
         });
     }
 
-    void openSocket()
-    {
+    void openSocket() {
         if (m_profile.option("websocket", QStringLiteral("true")) == QLatin1String("false")) {
             queuePrompt();
             return;
@@ -117,7 +114,8 @@ private:
             m_socketUp = true;
             queuePrompt();
         });
-        connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) { onMessage(text); });
+        connect(m_socket, &QWebSocket::textMessageReceived, this,
+                [this](const QString &text) { onMessage(text); });
         connect(m_socket, &QWebSocket::disconnected, this, [this] {
             const bool wasUp = m_socketUp;
             m_socketUp = false;
@@ -139,8 +137,7 @@ private:
         m_socket->open(ws);
     }
 
-    void queuePrompt()
-    {
+    void queuePrompt() {
         if (m_queued || isDone())
             return;
         m_queued = true;
@@ -159,12 +156,17 @@ private:
         slotValues[QStringLiteral("scheduler")] = m_profile.option("scheduler", QStringLiteral("karras"));
         slotValues[QStringLiteral("checkpoint")] = m_profile.model;
         slotValues[QStringLiteral("filename_prefix")] = QStringLiteral("shotcraft");
-        slotValues[QStringLiteral("ipadapter_preset")] = m_profile.option("ipadapter_preset", QStringLiteral("PLUS (high strength)"));
-        slotValues[QStringLiteral("clip_l")] = m_profile.option("clip_l", QStringLiteral("clip_l.safetensors"));
-        slotValues[QStringLiteral("t5")] = m_profile.option("t5", QStringLiteral("t5xxl_fp8_e4m3fn.safetensors"));
+        slotValues[QStringLiteral("ipadapter_preset")] =
+            m_profile.option("ipadapter_preset", QStringLiteral("PLUS (high strength)"));
+        slotValues[QStringLiteral("clip_l")] =
+            m_profile.option("clip_l", QStringLiteral("clip_l.safetensors"));
+        slotValues[QStringLiteral("t5")] =
+            m_profile.option("t5", QStringLiteral("t5xxl_fp8_e4m3fn.safetensors"));
         slotValues[QStringLiteral("vae")] = m_profile.option("vae", QStringLiteral("ae.safetensors"));
-        slotValues[QStringLiteral("clip_vision")] = m_profile.option("clip_vision", QStringLiteral("sigclip_vision_patch14_384.safetensors"));
-        slotValues[QStringLiteral("style_model")] = m_profile.option("style_model", QStringLiteral("flux1-redux-dev.safetensors"));
+        slotValues[QStringLiteral("clip_vision")] =
+            m_profile.option("clip_vision", QStringLiteral("sigclip_vision_patch14_384.safetensors"));
+        slotValues[QStringLiteral("style_model")] =
+            m_profile.option("style_model", QStringLiteral("flux1-redux-dev.safetensors"));
         slotValues[QStringLiteral("guidance")] = m_profile.numberOption("guidance", 2.5);
         const Result<Json> graph = m_workflow.fill(slotValues, m_uploaded);
         if (!graph) {
@@ -178,7 +180,8 @@ private:
         req.setHeader("Content-Type", "application/json");
         send(req, [this](const HttpResponse &response) {
             if (!response.ok()) {
-                const Json j = Json::parse(response.body.constBegin(), response.body.constEnd(), nullptr, false);
+                const Json j =
+                    Json::parse(response.body.constBegin(), response.body.constEnd(), nullptr, false);
                 if (response.status == 400 && j.is_object()) {
                     fail(FailureKind::Permanent, QStringLiteral("ComfyUI rejected the workflow: ") +
                                                      ComfyUiProvider::describeNodeErrors(j));
@@ -192,9 +195,10 @@ private:
                 fail(FailureKind::Transient, QStringLiteral("ComfyUI: ") + j.error());
                 return;
             }
-            if (j->contains("node_errors") && (*j)["node_errors"].is_object() && !(*j)["node_errors"].empty()) {
-                fail(FailureKind::Permanent,
-                     QStringLiteral("ComfyUI rejected the workflow: ") + ComfyUiProvider::describeNodeErrors(*j));
+            if (j->contains("node_errors") && (*j)["node_errors"].is_object() &&
+                !(*j)["node_errors"].empty()) {
+                fail(FailureKind::Permanent, QStringLiteral("ComfyUI rejected the workflow: ") +
+                                                 ComfyUiProvider::describeNodeErrors(*j));
                 return;
             }
             m_promptId = jsonText(*j, "prompt_id");
@@ -209,8 +213,7 @@ private:
         });
     }
 
-    void onMessage(const QString &text)
-    {
+    void onMessage(const QString &text) {
         const QByteArray bytes = text.toUtf8();
         const Json msg = Json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
         if (!msg.is_object() || !msg.contains("data") || !msg["data"].is_object())
@@ -231,13 +234,13 @@ private:
             else
                 fetchHistory();
         } else if (type == QLatin1String("execution_error")) {
-            fail(FailureKind::Permanent, QStringLiteral("ComfyUI failed in %1: %2")
-                                             .arg(jsonText(data, "node_type"), jsonText(data, "exception_message")));
+            fail(FailureKind::Permanent,
+                 QStringLiteral("ComfyUI failed in %1: %2")
+                     .arg(jsonText(data, "node_type"), jsonText(data, "exception_message")));
         }
     }
 
-    void startPolling()
-    {
+    void startPolling() {
         if (m_pollTimer || isDone() || m_promptId.isEmpty())
             return;
         m_pollTimer = new QTimer(this);
@@ -245,9 +248,8 @@ private:
         m_pollTimer->start(int(m_profile.numberOption("poll_ms", 1000)));
     }
 
-    void fetchHistory()
-    {
-        if (m_historyInFlight || isDone())
+    void fetchHistory() {
+        if (m_historyInFlight || m_fetchingImage || isDone())
             return;
         m_historyInFlight = true;
         send(request("GET", QStringLiteral("/history/") + m_promptId), [this](const HttpResponse &response) {
@@ -270,8 +272,7 @@ private:
         });
     }
 
-    void onHistory(const Json &entry)
-    {
+    void onHistory(const Json &entry) {
         const Json status = entry.value("status", Json::object());
         const QString statusStr = jsonText(status, "status_str");
         if (statusStr != QLatin1String("success")) {
@@ -279,22 +280,28 @@ private:
             if (status.contains("messages") && status["messages"].is_array())
                 for (const Json &m : status["messages"])
                     if (m.is_array() && m.size() == 2 && m[0] == "execution_error" && m[1].is_object())
-                        why = QStringLiteral("%1: %2").arg(jsonText(m[1], "node_type"), jsonText(m[1], "exception_message"));
+                        why = QStringLiteral("%1: %2").arg(jsonText(m[1], "node_type"),
+                                                           jsonText(m[1], "exception_message"));
             fail(FailureKind::Permanent, QStringLiteral("ComfyUI run failed (%1)").arg(why));
             return;
         }
         const Json outputs = entry.value("outputs", Json::object());
         Json image;
         const std::string preferred = m_workflow.outputNode().toStdString();
-        if (outputs.contains(preferred) && outputs[preferred].contains("images") && !outputs[preferred]["images"].empty())
+        if (outputs.contains(preferred) && outputs[preferred].contains("images") &&
+            !outputs[preferred]["images"].empty())
             image = outputs[preferred]["images"][0];
         for (auto it = outputs.begin(); image.is_null() && it != outputs.end(); ++it)
-            if (it->is_object() && it->contains("images") && (*it)["images"].is_array() && !(*it)["images"].empty())
+            if (it->is_object() && it->contains("images") && (*it)["images"].is_array() &&
+                !(*it)["images"].empty())
                 image = (*it)["images"][0];
         if (!image.is_object()) {
             fail(FailureKind::Permanent, QStringLiteral("ComfyUI finished but the workflow saved no image"));
             return;
         }
+        if (m_fetchingImage)
+            return; // a late websocket event or poll: the image is already on its way
+        m_fetchingImage = true;
         if (m_pollTimer)
             m_pollTimer->stop();
         QUrl url = m_profile.url(QStringLiteral("/view"));
@@ -330,6 +337,7 @@ private:
     bool m_queued = false;
     bool m_finishedEarly = false;
     bool m_historyInFlight = false;
+    bool m_fetchingImage = false;
 };
 } // namespace
 
@@ -337,12 +345,10 @@ ComfyUiProvider::ComfyUiProvider(const ProviderProfile &profile, HttpClient *cli
     : ImageProvider(parent)
     , m_profile(profile)
     , m_client(client)
-    , m_gate(new ConcurrencyGate(profile.maxConcurrency, this))
-{
+    , m_gate(new ConcurrencyGate(profile.maxConcurrency, this)) {
 }
 
-ImageProviderCaps ComfyUiProvider::caps() const
-{
+ImageProviderCaps ComfyUiProvider::caps() const {
     ImageProviderCaps c;
     c.maxReferences = m_profile.effectiveReferenceLimit();
     c.maxConcurrency = std::max(1, m_profile.maxConcurrency);
@@ -352,15 +358,13 @@ ImageProviderCaps ComfyUiProvider::caps() const
     return c;
 }
 
-ImageJob *ComfyUiProvider::generate(const ImageRequest &request)
-{
+ImageJob *ComfyUiProvider::generate(const ImageRequest &request) {
     auto *job = new ComfyUiJob(m_profile, m_gate, m_client, request);
     job->start();
     return job;
 }
 
-QString ComfyUiProvider::describeNodeErrors(const Json &body)
-{
+QString ComfyUiProvider::describeNodeErrors(const Json &body) {
     QStringList parts;
     if (body.contains("node_errors") && body["node_errors"].is_object()) {
         for (auto it = body["node_errors"].begin(); it != body["node_errors"].end(); ++it) {

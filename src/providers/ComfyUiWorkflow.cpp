@@ -9,14 +9,12 @@
 namespace shotcraft::providers {
 
 namespace {
-const QRegularExpression &slotPattern()
-{
-    static const QRegularExpression re(QStringLiteral("^\\{\\{([a-z_]+)\\}\\}$"));
+const QRegularExpression &slotPattern() {
+    static const QRegularExpression re(QStringLiteral("^\\{\\{([a-z0-9_]+)\\}\\}$"));
     return re;
 }
 
-void collectSlots(const Json &j, QSet<QString> &out)
-{
+void collectSlots(const Json &j, QSet<QString> &out) {
     if (j.is_string()) {
         const auto m = slotPattern().match(QString::fromStdString(j.get<std::string>()));
         if (m.hasMatch())
@@ -28,8 +26,7 @@ void collectSlots(const Json &j, QSet<QString> &out)
 }
 
 // Replaces "{{i}}" inside strings (node ids and links of a per-reference clone).
-Json withIndex(const Json &j, int index)
-{
+Json withIndex(const Json &j, int index) {
     if (j.is_string()) {
         std::string s = j.get<std::string>();
         const std::string marker = "{{i}}";
@@ -52,15 +49,15 @@ Json withIndex(const Json &j, int index)
     return j;
 }
 
-Status substitute(Json &j, const QMap<QString, Json> &slotValues)
-{
+Status substitute(Json &j, const QMap<QString, Json> &slotValues) {
     if (j.is_string()) {
         const auto m = slotPattern().match(QString::fromStdString(j.get<std::string>()));
         if (!m.hasMatch())
             return Status::success();
         const auto it = slotValues.find(m.captured(1));
         if (it == slotValues.end())
-            return Status::failure(QStringLiteral("the workflow template needs a value for {{%1}}").arg(m.captured(1)));
+            return Status::failure(
+                QStringLiteral("the workflow template needs a value for {{%1}}").arg(m.captured(1)));
         j = *it;
         return Status::success();
     }
@@ -73,16 +70,15 @@ Status substitute(Json &j, const QMap<QString, Json> &slotValues)
 }
 } // namespace
 
-QStringList ComfyUiWorkflow::builtInNames()
-{
+QStringList ComfyUiWorkflow::builtInNames() {
     QStringList names;
-    for (const QString &f : QDir(QStringLiteral(":/comfyui")).entryList({QStringLiteral("*.json")}, QDir::Files))
+    for (const QString &f :
+         QDir(QStringLiteral(":/comfyui")).entryList({QStringLiteral("*.json")}, QDir::Files))
         names.append(QFileInfo(f).completeBaseName());
     return names;
 }
 
-Result<ComfyUiWorkflow> ComfyUiWorkflow::load(const QString &nameOrPath)
-{
+Result<ComfyUiWorkflow> ComfyUiWorkflow::load(const QString &nameOrPath) {
     const bool isPath = nameOrPath.contains(u'/') || nameOrPath.endsWith(QLatin1String(".json"));
     const QString path = isPath ? nameOrPath : QStringLiteral(":/comfyui/%1.json").arg(nameOrPath);
     QFile file(path);
@@ -94,8 +90,7 @@ Result<ComfyUiWorkflow> ComfyUiWorkflow::load(const QString &nameOrPath)
     return fromJson(file.readAll(), QFileInfo(path).completeBaseName());
 }
 
-Result<ComfyUiWorkflow> ComfyUiWorkflow::fromJson(const QByteArray &text, const QString &name)
-{
+Result<ComfyUiWorkflow> ComfyUiWorkflow::fromJson(const QByteArray &text, const QString &name) {
     Json j = Json::parse(text.constBegin(), text.constEnd(), nullptr, false);
     if (!j.is_object() || !j.contains("graph") || !j["graph"].is_object())
         return Result<ComfyUiWorkflow>::failure(
@@ -104,7 +99,8 @@ Result<ComfyUiWorkflow> ComfyUiWorkflow::fromJson(const QByteArray &text, const 
         const Json &p = j["per_reference"];
         if (!p.is_object() || !p.contains("nodes") || !p.contains("chain_start") || !p.contains("chain_out"))
             return Result<ComfyUiWorkflow>::failure(
-                QStringLiteral("workflow template %1: per_reference needs nodes, chain_start and chain_out").arg(name));
+                QStringLiteral("workflow template %1: per_reference needs nodes, chain_start and chain_out")
+                    .arg(name));
     }
     ComfyUiWorkflow w;
     w.m_name = name;
@@ -112,20 +108,17 @@ Result<ComfyUiWorkflow> ComfyUiWorkflow::fromJson(const QByteArray &text, const 
     return w;
 }
 
-int ComfyUiWorkflow::maxReferences() const
-{
+int ComfyUiWorkflow::maxReferences() const {
     if (!m_template.contains("per_reference"))
         return 0;
     return m_template.value("max_references", 4);
 }
 
-QString ComfyUiWorkflow::outputNode() const
-{
+QString ComfyUiWorkflow::outputNode() const {
     return QString::fromStdString(m_template.value("output", std::string()));
 }
 
-QStringList ComfyUiWorkflow::slotNames() const
-{
+QStringList ComfyUiWorkflow::slotNames() const {
     QSet<QString> names;
     collectSlots(m_template["graph"], names);
     if (m_template.contains("per_reference"))
@@ -135,8 +128,8 @@ QStringList ComfyUiWorkflow::slotNames() const
     return out;
 }
 
-Result<Json> ComfyUiWorkflow::fill(const QMap<QString, Json> &slotValues, const QList<ComfyUiReferenceSlot> &references) const
-{
+Result<Json> ComfyUiWorkflow::fill(const QMap<QString, Json> &slotValues,
+                                   const QList<ComfyUiReferenceSlot> &references) const {
     Json graph = m_template["graph"];
     QMap<QString, Json> all = slotValues;
     if (m_template.contains("per_reference")) {

@@ -31,7 +31,8 @@ public:
     QString outputNode() const;
     QStringList slotNames() const; // every {{slot}} the template uses
     // The API-format graph with every slot filled; fails naming the first unfilled slot.
-    Result<Json> fill(const QMap<QString, Json> &slotValues, const QList<ComfyUiReferenceSlot> &references) const;
+    Result<Json> fill(const QMap<QString, Json> &slotValues,
+                      const QList<ComfyUiReferenceSlot> &references) const;
 
 private:
     QString m_name;

@@ -263,7 +263,8 @@ void HttpCall::onFinished() {
     r.attempts = m_attempt;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.headers = reply->rawHeaderPairs();
-    m_buffer += reply->readAll();
+    if (reply->isOpen())
+        m_buffer += reply->readAll();
     r.body = m_buffer;
     const QString host = m_request.url.host();
     const QNetworkReply::NetworkError err = reply->error();
@@ -280,7 +281,9 @@ void HttpCall::onFinished() {
         r.failure = HttpFailure::Redirect;
         r.error = QStringLiteral("%1 redirected too often").arg(host);
     } else if (r.status != 0 && (r.status < 200 || r.status >= 300) &&
-               (err == QNetworkReply::NoError || (err > 200 && err < 300) || err > 400)) {
+               (err == QNetworkReply::NoError || err >= 100)) {
+        // A status arrived and the error is only Qt's name for it (400 maps to a "protocol" error,
+        // 404 to a content error, 5xx to server errors), not a transport failure (codes below 100).
         r.failure = HttpFailure::Status;
         const QString message = r.serviceMessage();
         r.error = message.isEmpty() ? QStringLiteral("HTTP %1 from %2").arg(r.status).arg(host)
@@ -288,6 +291,19 @@ void HttpCall::onFinished() {
     } else if (err != QNetworkReply::NoError) {
         r.failure = HttpFailure::Network;
         r.error = QStringLiteral("%1: %2").arg(host, networkErrorText(err));
+    }
+
+    if (r.failure == HttpFailure::None && r.header("content-encoding").isEmpty()) {
+        // Qt may report a connection closed mid-body as a normal end: hold it to its Content-Length.
+        bool known = false;
+        const qint64 promised = r.header("content-length").toLongLong(&known);
+        if (known && qint64(m_buffer.size()) < promised) {
+            r.failure = HttpFailure::Network;
+            r.error = QStringLiteral("%1: the connection closed after %2 of %3 bytes")
+                          .arg(host)
+                          .arg(m_buffer.size())
+                          .arg(promised);
+        }
     }
 
     switch (r.failure) {

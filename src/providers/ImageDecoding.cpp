@@ -7,19 +7,18 @@
 
 namespace shotcraft::providers {
 
-Result<QByteArray> decodeBase64(const QByteArray &base64)
-{
+Result<QByteArray> decodeBase64(const QByteArray &base64) {
     const QByteArray trimmed = base64.trimmed();
     if (trimmed.isEmpty())
         return Result<QByteArray>::failure(QStringLiteral("the service sent an empty image"));
     auto decoded = QByteArray::fromBase64Encoding(trimmed, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return Result<QByteArray>::failure(QStringLiteral("the service sent an image that is not valid base64"));
+        return Result<QByteArray>::failure(
+            QStringLiteral("the service sent an image that is not valid base64"));
     return *decoded;
 }
 
-Result<DecodedImage> decodeImage(const QByteArray &bytes, const ImageLimits &limits)
-{
+Result<DecodedImage> decodeImage(const QByteArray &bytes, const ImageLimits &limits) {
     if (bytes.isEmpty())
         return Result<DecodedImage>::failure(QStringLiteral("the service sent an empty image"));
     QBuffer buffer;
@@ -41,20 +40,19 @@ Result<DecodedImage> decodeImage(const QByteArray &bytes, const ImageLimits &lim
     const QImage image = reader.read();
     if (image.isNull())
         return Result<DecodedImage>::failure(
-            QStringLiteral("the service sent an image that could not be decoded (%1)").arg(reader.errorString()));
+            QStringLiteral("the service sent an image that could not be decoded (%1)")
+                .arg(reader.errorString()));
     out.encoded = bytes;
     out.width = image.width();
     out.height = image.height();
     return out;
 }
 
-QFuture<Result<DecodedImage>> decodeImageAsync(const QByteArray &bytes, const ImageLimits &limits)
-{
+QFuture<Result<DecodedImage>> decodeImageAsync(const QByteArray &bytes, const ImageLimits &limits) {
     return QtConcurrent::run([bytes, limits] { return decodeImage(bytes, limits); });
 }
 
-QByteArray sniffImageMimeType(const QByteArray &bytes)
-{
+QByteArray sniffImageMimeType(const QByteArray &bytes) {
     if (bytes.startsWith("\x89PNG"))
         return "image/png";
     if (bytes.startsWith("\xFF\xD8\xFF"))

@@ -7,8 +7,7 @@
 namespace shotcraft::providers {
 
 ReferenceSelection selectReferences(const ImageRequest &request, int limit,
-                                    const std::function<bool(const ReferenceData &)> &accept)
-{
+                                    const std::function<bool(const ReferenceData &)> &accept) {
     ReferenceSelection out;
     QSet<Id> withData;
     for (const ReferenceData &data : request.referenceData) {
@@ -30,20 +29,17 @@ NetworkImageJob::NetworkImageJob(const ProviderProfile &profile, ConcurrencyGate
     : ImageJob(parent)
     , m_profile(profile)
     , m_client(client ? client : &HttpClient::instance())
-    , m_gate(gate)
-{
+    , m_gate(gate) {
     qRegisterMetaType<shotcraft::providers::ImageResult>();
     m_result.model = profile.model;
 }
 
-NetworkImageJob::~NetworkImageJob()
-{
+NetworkImageJob::~NetworkImageJob() {
     if (m_holdsSlot && m_gate)
         m_gate->release();
 }
 
-void NetworkImageJob::start()
-{
+void NetworkImageJob::start() {
     if (m_started)
         return;
     m_started = true;
@@ -62,18 +58,18 @@ void NetworkImageJob::start()
         QTimer::singleShot(0, this, run);
 }
 
-void NetworkImageJob::cancel()
-{
+void NetworkImageJob::cancel() {
     if (m_done)
         return;
-    for (const QPointer<HttpCall> &call : std::as_const(m_calls))
+    // Copied: a cancelled call reports back at once and removes itself from m_calls.
+    const QList<QPointer<HttpCall>> calls = m_calls;
+    for (const QPointer<HttpCall> &call : calls)
         if (call)
             call->cancel();
     fail(FailureKind::Cancelled, QStringLiteral("cancelled"));
 }
 
-HttpRequest NetworkImageJob::request(const QByteArray &method, const QString &path) const
-{
+HttpRequest NetworkImageJob::request(const QByteArray &method, const QString &path) const {
     HttpRequest r;
     r.method = method;
     r.url = m_profile.url(path);
@@ -83,8 +79,7 @@ HttpRequest NetworkImageJob::request(const QByteArray &method, const QString &pa
     return r;
 }
 
-void NetworkImageJob::send(HttpRequest request, std::function<void(const HttpResponse &)> done)
-{
+void NetworkImageJob::send(HttpRequest request, std::function<void(const HttpResponse &)> done) {
     if (m_done)
         return;
     HttpCall *call = m_client->send(request);
@@ -96,27 +91,27 @@ void NetworkImageJob::send(HttpRequest request, std::function<void(const HttpRes
     });
 }
 
-Result<Json> NetworkImageJob::jsonBody(const HttpResponse &response)
-{
+Result<Json> NetworkImageJob::jsonBody(const HttpResponse &response) {
     const QByteArray type = response.header("content-type").toLower();
     if (!type.contains("json")) {
         const QByteArray head = response.body.left(256).trimmed().toLower();
         if (head.startsWith("<!doctype html") || head.startsWith("<html"))
-            return Result<Json>::failure(QStringLiteral("the service answered with an HTML page instead of JSON "
-                                                        "(a proxy or server error page?)"));
+            return Result<Json>::failure(
+                QStringLiteral("the service answered with an HTML page instead of JSON "
+                               "(a proxy or server error page?)"));
         return Result<Json>::failure(
             QStringLiteral("the service answered with %1 instead of JSON")
                 .arg(type.isEmpty() ? QStringLiteral("no content type") : QString::fromLatin1(type)));
     }
     Json j = Json::parse(response.body.constBegin(), response.body.constEnd(), nullptr, false);
     if (j.is_discarded())
-        return Result<Json>::failure(QStringLiteral("the service's answer was not complete JSON (%1 bytes; cut off?)")
-                                         .arg(response.body.size()));
+        return Result<Json>::failure(
+            QStringLiteral("the service's answer was not complete JSON (%1 bytes; cut off?)")
+                .arg(response.body.size()));
     return j;
 }
 
-void NetworkImageJob::finishWithImage(const QByteArray &bytes)
-{
+void NetworkImageJob::finishWithImage(const QByteArray &bytes) {
     if (m_done)
         return;
     QFuture<Result<DecodedImage>> future = decodeImageAsync(bytes);
@@ -138,8 +133,7 @@ void NetworkImageJob::finishWithImage(const QByteArray &bytes)
     });
 }
 
-void NetworkImageJob::fail(FailureKind kind, const QString &error)
-{
+void NetworkImageJob::fail(FailureKind kind, const QString &error) {
     ImageResult r = m_result;
     r.failure = kind;
     r.error = error;
@@ -147,8 +141,7 @@ void NetworkImageJob::fail(FailureKind kind, const QString &error)
     finish(r);
 }
 
-void NetworkImageJob::failFromHttp(const HttpResponse &response, const QString &context)
-{
+void NetworkImageJob::failFromHttp(const HttpResponse &response, const QString &context) {
     FailureKind kind = FailureKind::Permanent;
     switch (response.failure) {
     case HttpFailure::Cancelled:
@@ -167,8 +160,7 @@ void NetworkImageJob::failFromHttp(const HttpResponse &response, const QString &
     fail(kind, context.isEmpty() ? response.error : context + QStringLiteral(": ") + response.error);
 }
 
-void NetworkImageJob::finish(ImageResult result)
-{
+void NetworkImageJob::finish(ImageResult result) {
     if (m_done)
         return;
     m_done = true;

@@ -7,9 +7,9 @@
 #include "domain/Result.h"
 #include "providers/HttpClient.h"
 #include "providers/ImageDecoding.h"
-#include <QSize>
 #include "providers/ImageProvider.h"
 #include "providers/ProviderProfile.h"
+#include <QSize>
 
 #include <QPointer>
 

@@ -10,8 +10,7 @@ namespace shotcraft::providers {
 namespace {
 const QList<QSize> kSizes = {QSize(1024, 1024), QSize(1536, 1024), QSize(1024, 1536)};
 
-bool isContentPolicy(const HttpResponse &response)
-{
+bool isContentPolicy(const HttpResponse &response) {
     if (response.status != 400)
         return false;
     const Json j = Json::parse(response.body.constBegin(), response.body.constEnd(), nullptr, false);
@@ -27,13 +26,10 @@ public:
     OpenAiImagesJob(const ProviderProfile &profile, ConcurrencyGate *gate, HttpClient *client,
                     const ImageRequest &request)
         : NetworkImageJob(profile, gate, client)
-        , m_request(request)
-    {
-    }
+        , m_request(request) {}
 
 protected:
-    void begin() override
-    {
+    void begin() override {
         Secrets::readKey(m_profile, this, [this](const Result<QString> &key) {
             if (isDone())
                 return;
@@ -46,14 +42,15 @@ protected:
     }
 
 private:
-    void post(const QString &key)
-    {
+    void post(const QString &key) {
         const PromptPackage &pkg = m_request.package;
         const QSize size = OpenAiImagesProvider::nearestSize(pkg.params.width, pkg.params.height);
-        const QByteArray sizeText = QByteArray::number(size.width()) + 'x' + QByteArray::number(size.height());
+        const QByteArray sizeText =
+            QByteArray::number(size.width()) + 'x' + QByteArray::number(size.height());
         const QString model = m_profile.model.isEmpty() ? QStringLiteral("gpt-image-1") : m_profile.model;
         const QString quality = m_profile.option("quality");
-        const ReferenceSelection refs = selectReferences(m_request, std::min(16, m_profile.effectiveReferenceLimit()));
+        const ReferenceSelection refs =
+            selectReferences(m_request, std::min(16, m_profile.effectiveReferenceLimit()));
         for (const ReferenceData &r : refs.sent)
             m_result.referencesUsed.append(r.reference.referenceId);
         m_result.referencesDropped = refs.dropped;
@@ -63,7 +60,9 @@ private:
         HttpRequest req;
         if (refs.sent.isEmpty()) {
             req = request("POST", QStringLiteral("/v1/images/generations"));
-            Json body = {{"model", model}, {"prompt", OpenAiImagesProvider::promptText(pkg)}, {"n", 1},
+            Json body = {{"model", model},
+                         {"prompt", OpenAiImagesProvider::promptText(pkg)},
+                         {"n", 1},
                          {"size", sizeText.toStdString()}};
             if (!quality.isEmpty())
                 body["quality"] = quality;
@@ -86,7 +85,8 @@ private:
             for (const ReferenceData &r : refs.sent) {
                 const QByteArray mime = sniffImageMimeType(r.encoded);
                 const QByteArray ext = mime == "image/jpeg" ? "jpg" : mime == "image/webp" ? "webp" : "png";
-                form.addFile("image[]", "reference-" + QByteArray::number(r.reference.referenceId) + '.' + ext, mime,
+                form.addFile("image[]",
+                             "reference-" + QByteArray::number(r.reference.referenceId) + '.' + ext, mime,
                              r.encoded);
             }
             req.body = form.body();
@@ -96,12 +96,12 @@ private:
         send(req, [this](const HttpResponse &response) { onResponse(response); });
     }
 
-    void onResponse(const HttpResponse &response)
-    {
+    void onResponse(const HttpResponse &response) {
         if (!response.ok()) {
             if (isContentPolicy(response)) {
                 fail(FailureKind::ContentPolicy,
-                     QStringLiteral("OpenAI refused the prompt (content policy): %1").arg(response.serviceMessage()));
+                     QStringLiteral("OpenAI refused the prompt (content policy): %1")
+                         .arg(response.serviceMessage()));
                 return;
             }
             failFromHttp(response, QStringLiteral("OpenAI Images"));
@@ -115,7 +115,8 @@ private:
         const Json &j = *json;
         if (!j.contains("data") || !j["data"].is_array() || j["data"].empty() || !j["data"][0].is_object() ||
             !j["data"][0].contains("b64_json") || !j["data"][0]["b64_json"].is_string()) {
-            fail(FailureKind::Transient, QStringLiteral("OpenAI Images: the answer carried no b64_json image"));
+            fail(FailureKind::Transient,
+                 QStringLiteral("OpenAI Images: the answer carried no b64_json image"));
             return;
         }
         const Result<QByteArray> bytes =
@@ -131,16 +132,15 @@ private:
 };
 } // namespace
 
-OpenAiImagesProvider::OpenAiImagesProvider(const ProviderProfile &profile, HttpClient *client, QObject *parent)
+OpenAiImagesProvider::OpenAiImagesProvider(const ProviderProfile &profile, HttpClient *client,
+                                           QObject *parent)
     : ImageProvider(parent)
     , m_profile(profile)
     , m_client(client)
-    , m_gate(new ConcurrencyGate(profile.maxConcurrency, this))
-{
+    , m_gate(new ConcurrencyGate(profile.maxConcurrency, this)) {
 }
 
-ImageProviderCaps OpenAiImagesProvider::caps() const
-{
+ImageProviderCaps OpenAiImagesProvider::caps() const {
     ImageProviderCaps c;
     c.maxReferences = std::min(16, m_profile.effectiveReferenceLimit());
     c.maxConcurrency = std::max(1, m_profile.maxConcurrency);
@@ -149,15 +149,13 @@ ImageProviderCaps OpenAiImagesProvider::caps() const
     return c;
 }
 
-ImageJob *OpenAiImagesProvider::generate(const ImageRequest &request)
-{
+ImageJob *OpenAiImagesProvider::generate(const ImageRequest &request) {
     auto *job = new OpenAiImagesJob(m_profile, m_gate, m_client, request);
     job->start();
     return job;
 }
 
-QSize OpenAiImagesProvider::nearestSize(int width, int height)
-{
+QSize OpenAiImagesProvider::nearestSize(int width, int height) {
     if (width <= 0 || height <= 0)
         return kSizes.first();
     const double want = std::log(double(width) / double(height));
@@ -173,8 +171,7 @@ QSize OpenAiImagesProvider::nearestSize(int width, int height)
     return best;
 }
 
-QString OpenAiImagesProvider::promptText(const PromptPackage &package)
-{
+QString OpenAiImagesProvider::promptText(const PromptPackage &package) {
     if (package.negative.trimmed().isEmpty())
         return package.positive;
     return package.positive + QStringLiteral("\n\nAvoid: ") + package.negative;

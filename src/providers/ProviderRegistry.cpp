@@ -12,8 +12,7 @@
 namespace shotcraft::providers {
 
 std::unique_ptr<ImageProvider> createImageProvider(const ProviderProfile &profile, QString *error,
-                                                   HttpClient *client)
-{
+                                                   HttpClient *client) {
     auto failed = [error](const QString &why) -> std::unique_ptr<ImageProvider> {
         if (error)
             *error = why;
@@ -31,14 +30,15 @@ std::unique_ptr<ImageProvider> createImageProvider(const ProviderProfile &profil
     case ProviderKind::Automatic1111:
         return std::make_unique<Automatic1111Provider>(profile, client);
     default:
-        return failed(QStringLiteral("profile %1 (%2) is not an image service").arg(profile.name, enumName(profile.kind)));
+        return failed(QStringLiteral("profile %1 (%2) is not an image service")
+                          .arg(profile.name, enumName(profile.kind)));
     }
 }
 
-std::unique_ptr<ImageProvider> createImageProvider(const QString &name, QString *error)
-{
+std::unique_ptr<ImageProvider> createImageProvider(const QString &name, QString *error) {
     if (name == QLatin1String("previz") || name.isEmpty()) {
-        if (const auto stored = ProfileStore::find(QStringLiteral("previz")); !stored || stored->kind == ProviderKind::Previz)
+        if (const auto stored = ProfileStore::find(QStringLiteral("previz"));
+            !stored || stored->kind == ProviderKind::Previz)
             return std::make_unique<PrevizProvider>();
     }
     const auto profile = ProfileStore::find(name);
@@ -50,8 +50,7 @@ std::unique_ptr<ImageProvider> createImageProvider(const QString &name, QString 
     return createImageProvider(*profile, error);
 }
 
-QStringList imageProviderNames()
-{
+QStringList imageProviderNames() {
     QStringList names{QStringLiteral("previz")};
     for (const ProviderProfile &p : ProfileStore::load())
         if (isImageKind(p.kind) && !names.contains(p.name))
@@ -60,14 +59,15 @@ QStringList imageProviderNames()
 }
 
 void testConnection(const ProviderProfile &profile, QObject *context,
-                    std::function<void(const Status &status, const QString &detail)> done, HttpClient *client)
-{
+                    std::function<void(const Status &status, const QString &detail)> done,
+                    HttpClient *client) {
     if (Status s = profile.validate(); !s) {
         QTimer::singleShot(0, context, [done, s] { done(s, QString()); });
         return;
     }
     if (profile.kind == ProviderKind::Previz) {
-        QTimer::singleShot(0, context, [done] { done(Status::success(), QStringLiteral("built-in, always available")); });
+        QTimer::singleShot(0, context,
+                           [done] { done(Status::success(), QStringLiteral("built-in, always available")); });
         return;
     }
     Secrets::readKey(profile, context, [profile, context, done, client](const Result<QString> &key) {
@@ -106,13 +106,15 @@ void testConnection(const ProviderProfile &profile, QObject *context,
         QObject::connect(call, &HttpCall::finished, context, [profile, done, path](const HttpResponse &r) {
             if (r.ok()) {
                 if (!r.header("content-type").toLower().contains("json")) {
-                    done(Status::failure(QStringLiteral("%1 answered %2 with %3, not JSON: is this a %4 server?")
-                                             .arg(profile.baseUrl, path, QString::fromLatin1(r.header("content-type")),
-                                                  enumName(profile.kind))),
+                    done(Status::failure(
+                             QStringLiteral("%1 answered %2 with %3, not JSON: is this a %4 server?")
+                                 .arg(profile.baseUrl, path, QString::fromLatin1(r.header("content-type")),
+                                      enumName(profile.kind))),
                          QString());
                     return;
                 }
-                done(Status::success(), QStringLiteral("%1 answered %2 (HTTP %3)").arg(profile.baseUrl, path).arg(r.status));
+                done(Status::success(),
+                     QStringLiteral("%1 answered %2 (HTTP %3)").arg(profile.baseUrl, path).arg(r.status));
                 return;
             }
             if (r.status == 401 || r.status == 403) {
