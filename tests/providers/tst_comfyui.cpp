@@ -155,7 +155,8 @@ private Q_SLOTS:
         const ImageResult r = runJob(provider.generate(requestWithReferences(1)));
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(m_server->http().countPath("/prompt"), 2);
-        QCOMPARE(m_server->http().countPath("/view"), 2);
+        // Qt itself may resend an idempotent GET once on a dropped keep-alive connection.
+        QVERIFY(m_server->http().countPath("/view") >= 2);
         QCOMPARE(m_server->http().countPath("/upload/image"), 2);
     }
 
