@@ -68,5 +68,7 @@ int main(int argc, char **argv) {
     queue.start();
     std::printf("running\n");
     std::fflush(stdout);
+    if (!queue.isActive()) // nothing left to do: finished() has already fired
+        return queue.summary().failed == 0 ? 0 : 1;
     return app.exec();
 }
