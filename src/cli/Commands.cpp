@@ -5,6 +5,7 @@ namespace shotcraft::cli {
 namespace {
 // Keep in the order `shotcraft --help` lists them: the main job first.
 constexpr CommandSpec kCommands[] = {
+    {"run", "From a script to a finished storyboard: project, look book, every shot, frames, contact sheet", &runRun},
     {"new", "Create a project from a script (import and breakdown)", &runNew},
     {"parse", "Read a script and show its scenes, characters and dialogue counts", &runParse},
     {"generate", "Generate takes (resumes an interrupted run; --shots RANGE, --stale, --provider, --concurrency)", &runGenerate},

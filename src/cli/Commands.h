@@ -16,6 +16,7 @@ struct CommandSpec {
 std::span<const CommandSpec> commands();
 
 int runInfo(const QStringList &args, CommandIo &io);
+int runRun(const QStringList &args, CommandIo &io);
 int runProviders(const QStringList &args, CommandIo &io);
 int runPrompt(const QStringList &args, CommandIo &io);
 int runGenerate(const QStringList &args, CommandIo &io);

@@ -1,0 +1,170 @@
+// shotcraft run SCRIPT -o DIR: the headless main job. A project from the script (import, breakdown,
+// Visual DNA), its look book and every shot generated (previz by default), then the storyboard as a
+// PNG sequence and a contact sheet: DIR/project.shotcraft, DIR/frames/, DIR/contact-sheet.png.
+// Running it again on the same DIR resumes the project there instead of starting over.
+#include "cli/Commands.h"
+#include "dna/DnaBuilder.h"
+#include "export/ContactSheet.h"
+#include "export/ImageSequence.h"
+#include "pipeline/GenerationRun.h"
+#include "pipeline/ProjectFactory.h"
+#include "pipeline/ShotSelection.h"
+#include "providers/ProviderRegistry.h"
+#include "storage/ProjectStore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+
+namespace shotcraft::cli {
+
+namespace {
+
+QString captionOf(const Project &project, const Shot &shot) {
+    QStringList parts{enumName(shot.size).toUpper()};
+    if (shot.lens.focalLengthMm > 0)
+        parts.append(QStringLiteral("%1mm").arg(shot.lens.focalLengthMm));
+    QStringList names;
+    for (Id id : shot.characterIds())
+        if (const Character *c = project.character(id))
+            names.append(c->name);
+    if (!names.isEmpty())
+        parts.append(names.join(QStringLiteral(", ")));
+    return parts.join(QStringLiteral(" · "));
+}
+
+Status writeContactSheet(storage::ProjectStore &store, const Project &project, const QString &path) {
+    QList<exporting::ContactSheetFrame> frames;
+    for (const Shot &shot : project.shots) {
+        exporting::ContactSheetFrame frame;
+        frame.label = shot.number;
+        frame.caption = captionOf(project, shot);
+        if (const Take *take = project.take(shot.approvedTakeId))
+            if (Result<QByteArray> bytes = store.imageData(take->imageId))
+                frame.image.loadFromData(*bytes);
+        frames.append(frame);
+    }
+    exporting::ContactSheetOptions options;
+    options.title = project.info.title;
+    options.subtitle = QStringLiteral("%1 shots · %2").arg(project.shots.size()).arg(project.info.genre);
+    options.frameAspect = project.info.aspectRatio;
+    Result<QImage> sheet = exporting::ContactSheet::render(frames, options);
+    if (!sheet)
+        return Status::failure(sheet.error());
+    return exporting::ContactSheet::save(*sheet, path);
+}
+
+} // namespace
+
+int runRun(const QStringList &args, CommandIo &io) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("From a script to a finished storyboard: project, look "
+                                                    "book, every shot, PNG frames and a contact sheet."));
+    parser.addPositionalArgument(QStringLiteral("SCRIPT"), QStringLiteral("A .fountain, .fdx or text file."));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("The folder to write into (created if needed)."),
+                                          QStringLiteral("DIR"));
+    const QCommandLineOption providerOption(QStringLiteral("provider"),
+                                            QStringLiteral("Image provider profile (default: previz)."),
+                                            QStringLiteral("NAME"));
+    const QCommandLineOption concurrencyOption(
+        QStringLiteral("concurrency"),
+        QStringLiteral("Requests in flight at most (default: the provider's cap)."), QStringLiteral("N"));
+    parser.addOptions({outputOption, providerOption, concurrencyOption});
+    if (!io.parse(parser, QStringLiteral("run"), args))
+        return io.exitCode();
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(outputOption))
+        return io.fail(
+            QStringLiteral("usage: shotcraft run SCRIPT -o DIR [--provider NAME] [--concurrency N] [--json]"),
+            ExitUsage);
+    int concurrency = 0;
+    if (parser.isSet(concurrencyOption)) {
+        bool ok = false;
+        concurrency = parser.value(concurrencyOption).toInt(&ok);
+        if (!ok || concurrency < 1)
+            return io.fail(QStringLiteral("--concurrency needs a positive number"), ExitUsage);
+    }
+    const QString script = parser.positionalArguments().first();
+    const QDir dir(parser.value(outputOption));
+    if (!QDir().mkpath(dir.path()))
+        return io.fail(QStringLiteral("cannot create the folder %1").arg(dir.path()));
+    const QString projectPath = dir.filePath(QStringLiteral("project.shotcraft"));
+
+    // 1. The project: made from the script, or the one an earlier (interrupted) run left here.
+    std::unique_ptr<storage::ProjectStore> store;
+    if (QFileInfo::exists(projectPath)) {
+        auto opened = storage::ProjectStore::open(projectPath);
+        if (!opened)
+            return io.fail(opened.error());
+        store = std::move(*opened);
+        io.err() << "Continuing " << projectPath << '\n';
+    } else {
+        Result<Project> made = pipeline::createProjectFromScript(script);
+        if (!made)
+            return io.fail(made.error());
+        dna::buildVisualDna(*made);
+        auto created = storage::ProjectStore::create(projectPath, *made);
+        if (!created)
+            return io.fail(created.error());
+        store = std::move(*created);
+    }
+    Result<Project> loaded = store->load();
+    if (!loaded)
+        return io.fail(loaded.error());
+    Project project = *loaded;
+
+    // 2. The look book and every shot still without a take.
+    const QString providerName =
+        parser.isSet(providerOption) ? parser.value(providerOption) : QStringLiteral("previz");
+    QString error;
+    std::unique_ptr<providers::ImageProvider> provider = providers::createImageProvider(providerName, &error);
+    if (!provider)
+        return io.fail(error.isEmpty() ? QStringLiteral("no image provider named '%1'").arg(providerName)
+                                       : error);
+    pipeline::GenerationRequest request;
+    request.shots = pipeline::shotsWithoutTakes(project);
+    request.wholeLookBook = true;
+    request.concurrency = concurrency;
+    auto summary =
+        pipeline::runGeneration(*store, project, *provider, request, [&io](int done, int total, qint64 eta) {
+            const QString label =
+                eta > 0 ? QStringLiteral("Generating (%1 left)").arg(pipeline::formatDuration(eta))
+                        : QStringLiteral("Generating");
+            io.progress(label, done, total);
+        });
+    io.endProgress();
+    if (!summary)
+        return io.fail(summary.error());
+
+    // 3. The storyboard out of the project: frames and the contact sheet.
+    const QString framesDir = dir.filePath(QStringLiteral("frames"));
+    auto sequence = exporting::exportImageSequence(*store, project, framesDir);
+    if (!sequence)
+        return io.fail(sequence.error());
+    const QString sheetPath = dir.filePath(QStringLiteral("contact-sheet.png"));
+    if (Status s = writeContactSheet(*store, project, sheetPath); !s)
+        return io.fail(QStringLiteral("contact sheet: %1").arg(s.error()));
+
+    if (io.json()) {
+        Json out = pipeline::summaryJson(*summary);
+        out["project"] = projectPath;
+        out["frames"] = framesDir;
+        out["framesWritten"] = sequence->frames.size();
+        out["contactSheet"] = sheetPath;
+        out["shots"] = project.shots.size();
+        io.printJson(out);
+    } else {
+        for (const QString &line : pipeline::summaryLines(*summary))
+            io.out() << line << '\n';
+        io.out() << "Project:       " << projectPath << '\n'
+                 << "Frames:        " << framesDir << " (" << sequence->frames.size() << " of "
+                 << project.shots.size() << " shots)\n"
+                 << "Contact sheet: " << sheetPath << '\n';
+    }
+    io.out().flush();
+    if (summary->failed > 0)
+        return io.fail(QStringLiteral("%1 of %2 jobs failed").arg(summary->failed).arg(summary->total));
+    return ExitSuccess;
+}
+
+} // namespace shotcraft::cli
