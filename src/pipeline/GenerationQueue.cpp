@@ -409,12 +409,12 @@ void GenerationQueue::dispatch(Job &job, ProviderSlot &slot) {
         if (const Shot *shot = m_project.shot(job.shotId))
             request.shot = *shot;
 
+    // Running is kept in memory only: resume() treats queued and running alike, so a disk write per
+    // dispatch would buy nothing but a synchronous fsync on the main thread. The attempt count
+    // reaches the file with the job's next state.
     job.state = JobState::Running;
     ++job.attempts;
-    if (Status s = persist(job); !s) {
-        finishJob(job, JobState::Failed, s.error());
-        return;
-    }
+    job.updatedAt = nowIso();
     Q_EMIT jobStateChanged(job.id, job.state);
 
     rt.ticket = slot.window.acquire();
