@@ -1,0 +1,96 @@
+// Every shot of a real screenplay (Brick & Steel from the corpus), broken down and given its
+// Visual DNA, renders as a previz frame without error; the look-book frames do too.
+#include "providers/PrevizRenderer.h"
+#include "support/TestPaths.h"
+
+#include <QTest>
+#include <QtConcurrent/QtConcurrentMap>
+
+#if __has_include("story/Breakdown.h")
+#include "story/Breakdown.h"
+#include "story/ScriptImporter.h"
+#define SHOTCRAFT_HAVE_BREAKDOWN 1
+#endif
+#if __has_include("dna/DnaBuilder.h") && __has_include("dna/ConsistencyPlanner.h")
+#include "dna/ConsistencyPlanner.h"
+#include "dna/DnaBuilder.h"
+#define SHOTCRAFT_HAVE_DNA 1
+#endif
+
+using namespace shotcraft;
+using namespace shotcraft::providers;
+
+class TestPrevizBoard : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void everyShotOfBrickAndSteelRenders();
+};
+
+void TestPrevizBoard::everyShotOfBrickAndSteelRenders() {
+#ifndef SHOTCRAFT_HAVE_BREAKDOWN
+    QSKIP("the story breakdown (story/Breakdown.h) is not in this tree yet");
+#else
+    const Result<story::Screenplay> script =
+        story::importFile(test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")));
+    QVERIFY2(script.ok(), qPrintable(script.error()));
+    Project project = story::breakDown(*script, story::BreakdownOptions{});
+    QVERIFY(!project.shots.isEmpty());
+#ifdef SHOTCRAFT_HAVE_DNA
+    dna::buildVisualDna(project);
+#endif
+    QList<ImageRequest> requests;
+    for (const Shot &shot : project.shots) {
+        ImageRequest r;
+        r.project = project;
+        r.shot = shot;
+#ifdef SHOTCRAFT_HAVE_DNA
+        r.plan = dna::planShot(project, shot.id, 0);
+#endif
+        r.package.shotId = shot.id;
+        r.package.params.width = 384;
+        r.package.params.height = int(std::round(384 / project.info.aspectRatio / 8)) * 8;
+        r.package.params.seed = r.plan.seed != 0 ? r.plan.seed : project.info.baseSeed + shot.id;
+        requests.append(r);
+    }
+#ifdef SHOTCRAFT_HAVE_DNA
+    for (const ReferenceImage &ref : project.references) {
+        ImageRequest r;
+        r.project = project;
+        r.plan = dna::planLookBookFrame(project, ref.id, 0);
+        r.package.referenceTargetId = ref.id;
+        r.package.params.width = 384;
+        r.package.params.height = 216;
+        r.package.params.seed = r.plan.seed;
+        requests.append(r);
+    }
+#endif
+    // On the pool, as the pipeline runs them.
+    const QList<QString> failures = QtConcurrent::blockingMapped(requests, [](const ImageRequest &r) {
+        const Result<QImage> image = PrevizRenderer::render(r, {true, true});
+        if (!image)
+            return QStringLiteral("shot %1: %2").arg(r.shot.number, image.error());
+        if (image->size() != QSize(r.package.params.width, r.package.params.height))
+            return QStringLiteral("shot %1: wrong size").arg(r.shot.number);
+        // Not a blank frame: the set and figures give it real variation.
+        QImage small = image->scaled(32, 18);
+        int minGray = 255, maxGray = 0;
+        for (int y = 0; y < small.height(); ++y)
+            for (int x = 0; x < small.width(); ++x) {
+                minGray = std::min(minGray, qGray(small.pixel(x, y)));
+                maxGray = std::max(maxGray, qGray(small.pixel(x, y)));
+            }
+        if (maxGray - minGray < 12)
+            return QStringLiteral("shot %1: blank frame").arg(r.shot.number);
+        return QString();
+    });
+    QStringList problems;
+    for (const QString &f : failures)
+        if (!f.isEmpty())
+            problems.append(f);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+    qInfo("rendered %d frames", int(requests.size()));
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestPrevizBoard)
+#include "tst_previzboard.moc"
