@@ -39,8 +39,8 @@ private:
 private Q_SLOTS:
     void init() {
         QVERIFY(m_dir.isValid());
-        const QString path =
-            m_dir.filePath(QStringLiteral("%1.shotcraft").arg(QLatin1String(QTest::currentTestFunction())));
+        // One file per test and data row: the store refuses to overwrite an existing project.
+        const QString path = m_dir.filePath(QStringLiteral("project-%1.shotcraft").arg(++m_files));
         auto doc = ProjectDocument::create(path, test::sampleProject());
         QVERIFY2(doc.ok(), qPrintable(doc.error()));
         m_doc = std::move(*doc);
