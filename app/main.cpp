@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "cli/Cli.h"
+#include "providers/ProviderRegistry.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -29,6 +30,8 @@ int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     shotcraft::cli::setApplicationInfo(QStringLiteral(SHOTCRAFT_VERSION));
     shotcraft::ui::MainWindow window;
+    // Regenerate works offline from the start; a network profile can replace it in the settings.
+    window.setImageProvider(shotcraft::providers::createImageProvider(QStringLiteral("previz")));
 
     if (screenshot) {
         if (args.size() < 2) {

@@ -2,11 +2,7 @@
 
 #include "cinema/PromptEngine.h"
 #include "dna/ConsistencyPlanner.h"
-#include "dna/DnaBuilder.h"
-#include "story/Breakdown.h"
-#include "story/ScriptImporter.h"
-
-#include <QFileInfo>
+#include "pipeline/ProjectFactory.h"
 
 namespace shotcraft::ui {
 
@@ -23,14 +19,7 @@ cinema::PromptOptions promptOptions(PromptDialect dialect, const QList<QSize> &s
 } // namespace
 
 Result<Project> projectFromScript(const QString &scriptPath) {
-    Result<story::Screenplay> script = story::importFile(scriptPath);
-    if (!script)
-        return Result<Project>::failure(script.error());
-    story::BreakdownOptions options;
-    options.sourceName = QFileInfo(scriptPath).fileName();
-    Project project = story::breakDown(*script, options);
-    dna::buildVisualDna(project);
-    return project;
+    return pipeline::createProjectFromScript(scriptPath);
 }
 
 Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialect dialect) {

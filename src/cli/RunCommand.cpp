@@ -3,7 +3,6 @@
 // PNG sequence and a contact sheet: DIR/project.shotcraft, DIR/frames/, DIR/contact-sheet.png.
 // Running it again on the same DIR resumes the project there instead of starting over.
 #include "cli/Commands.h"
-#include "dna/DnaBuilder.h"
 #include "export/ContactSheet.h"
 #include "export/ImageSequence.h"
 #include "pipeline/GenerationRun.h"
@@ -102,7 +101,6 @@ int runRun(const QStringList &args, CommandIo &io) {
         Result<Project> made = pipeline::createProjectFromScript(script);
         if (!made)
             return io.fail(made.error());
-        dna::buildVisualDna(*made);
         auto created = storage::ProjectStore::create(projectPath, *made);
         if (!created)
             return io.fail(created.error());

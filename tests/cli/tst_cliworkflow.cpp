@@ -1,0 +1,218 @@
+// The whole headless workflow through the real executable, as a filmmaker scripts it: `run` on the
+// demo story, then parse / info / dna / plan / prompt / stale on what it made, and `generate
+// --provider` against local servers speaking the OpenAI Images, ComfyUI and AUTOMATIC1111 wire
+// formats.
+#include "support/Automatic1111ImageServer.h"
+#include "support/ComfyUiImageServer.h"
+#include "support/OpenAiImageServer.h"
+#include "support/TestPaths.h"
+
+#include <QDir>
+#include <QImage>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shotcraft;
+
+namespace {
+struct Outcome {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    Json json() const { return Json::parse(out.constData(), nullptr, false); }
+};
+} // namespace
+
+class TestCliWorkflow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void runMadeFramesAndContactSheet();
+    void parseReadsTheDemo();
+    void infoCountsTheRun();
+    void dnaPlanAndPromptAgree();
+    void nothingIsStaleAfterARun();
+    void generateThroughEachService_data();
+    void generateThroughEachService();
+
+private:
+    // Runs shotcraft with an event loop turning, so in-process test servers can answer it.
+    Outcome shotcraft(const QStringList &args, int timeoutMs = 240000);
+    QTemporaryDir m_dir;
+    QString m_out;
+    QString m_project;
+    Json m_run;
+};
+
+Outcome TestCliWorkflow::shotcraft(const QStringList &args, int timeoutMs) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHOTCRAFT_SETTINGS_DIR"), m_dir.filePath(QStringLiteral("settings")));
+    env.insert(QStringLiteral("SHOTCRAFT_NO_KEYCHAIN"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(test::shotcraftExecutable(), args);
+    Outcome o;
+    if (!finished.wait(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return o;
+    }
+    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    o.out = p.readAllStandardOutput();
+    o.err = p.readAllStandardError();
+    return o;
+}
+
+void TestCliWorkflow::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_out = m_dir.filePath(QStringLiteral("storyboard"));
+    const Outcome run = shotcraft({QStringLiteral("run"), test::demoStoryPath(), QStringLiteral("-o"), m_out,
+                                   QStringLiteral("--json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    m_run = run.json();
+    QVERIFY2(m_run.is_object(), run.out.constData());
+    m_project = QString::fromStdString(m_run.value("project", std::string()));
+}
+
+void TestCliWorkflow::runMadeFramesAndContactSheet() {
+    QVERIFY(QFileInfo(m_project).isFile());
+    const int shots = m_run.value("shots", 0);
+    QVERIFY(shots >= 5); // at least one per scene of the demo
+    QCOMPARE(m_run.value("failed", -1), 0);
+    const QStringList frames =
+        QDir(m_out + QStringLiteral("/frames")).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(int(frames.size()), shots);
+    const QImage first(m_out + QStringLiteral("/frames/") + frames.first());
+    QVERIFY(!first.isNull());
+    QVERIFY(first.width() > first.height()); // the demo's widescreen frame
+    const QImage sheet(m_out + QStringLiteral("/contact-sheet.png"));
+    QVERIFY(!sheet.isNull());
+}
+
+void TestCliWorkflow::parseReadsTheDemo() {
+    const Outcome o = shotcraft({QStringLiteral("parse"), test::demoStoryPath(), QStringLiteral("--json")});
+    QCOMPARE(o.exitCode, 0);
+    const Json parsed = o.json();
+    QCOMPARE(parsed.at("scenes").size(), size_t(5));
+    QStringList names;
+    for (const Json &c : parsed.at("characters"))
+        names << QString::fromStdString(c.value("name", std::string()));
+    for (const char *name : {"MARA", "ELIAS", "JUNE"})
+        QVERIFY2(names.contains(QLatin1String(name)), qPrintable(names.join(u',')));
+}
+
+void TestCliWorkflow::infoCountsTheRun() {
+    const Outcome o = shotcraft({QStringLiteral("info"), m_project, QStringLiteral("--json")});
+    QCOMPARE(o.exitCode, 0);
+    const Json info = o.json();
+    QCOMPARE(info.value("scenes", 0), 5);
+    QCOMPARE(info.value("acts", 0), 3); // the demo marks its three acts with sections
+    QCOMPARE(info.value("shots", 0), m_run.value("shots", -1));
+    QVERIFY(info.value("takes", 0) >= info.value("shots", 0)); // every shot, plus the look book
+}
+
+void TestCliWorkflow::dnaPlanAndPromptAgree() {
+    const Outcome dna = shotcraft({QStringLiteral("dna"), m_project, QStringLiteral("--json")});
+    QCOMPARE(dna.exitCode, 0);
+    QVERIFY(dna.json().at("characters").size() >= 3);
+    QVERIFY(!dna.json().at("palettes").empty());
+
+    // The first shot with a character in it.
+    const QStringList frames =
+        QDir(m_out + QStringLiteral("/frames")).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    QString shotWithPeople;
+    Json plan;
+    for (const QString &frame : frames) {
+        const QString number = frame.section(QStringLiteral("_sh"), 1).section(u'.', 0, 0);
+        const Outcome o = shotcraft(
+            {QStringLiteral("plan"), m_project, QStringLiteral("--shot"), number, QStringLiteral("--json")});
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        plan = o.json();
+        if (!plan.at("characters").empty()) {
+            shotWithPeople = number;
+            break;
+        }
+    }
+    QVERIFY(!shotWithPeople.isEmpty());
+    const Outcome prompt =
+        shotcraft({QStringLiteral("prompt"), m_project, QStringLiteral("--shot"), shotWithPeople,
+                   QStringLiteral("--dialect"), QStringLiteral("natural"), QStringLiteral("--json")});
+    QVERIFY2(prompt.exitCode == 0, prompt.err.constData());
+    const QString positive = QString::fromStdString(prompt.json().value("positive", std::string()));
+    for (const Json &who : plan.at("characters")) {
+        const QString tokens = QString::fromStdString(who.value("tokens", std::string()));
+        QVERIFY2(positive.contains(tokens), qPrintable(tokens));
+    }
+    QVERIFY(!QString::fromStdString(prompt.json().value("negative", std::string())).isEmpty());
+    QVERIFY(!prompt.json().at("rationale").empty());
+}
+
+void TestCliWorkflow::nothingIsStaleAfterARun() {
+    const Outcome o = shotcraft({QStringLiteral("stale"), m_project, QStringLiteral("--json")});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY(o.json().at("staleTakes").empty());
+}
+
+void TestCliWorkflow::generateThroughEachService_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("OpenAI Images") << QStringLiteral("openai-images");
+    QTest::newRow("ComfyUI") << QStringLiteral("comfyui");
+    QTest::newRow("AUTOMATIC1111") << QStringLiteral("automatic1111");
+}
+
+void TestCliWorkflow::generateThroughEachService() {
+    QFETCH(QString, kind);
+    test::OpenAiImageServer openAi;
+    test::ComfyUiImageServer comfy;
+    test::Automatic1111ImageServer a1111;
+    QUrl url;
+    QString model;
+    std::function<int()> calls;
+    if (kind == QLatin1String("openai-images")) {
+        QVERIFY(openAi.listen());
+        url = openAi.baseUrl();
+        model = QStringLiteral("gpt-image-1");
+        calls = [&]() {
+            return int(openAi.calls().size());
+        };
+    } else if (kind == QLatin1String("comfyui")) {
+        QVERIFY(comfy.listen());
+        url = comfy.baseUrl();
+        model = QStringLiteral("sd_xl_base_1.0.safetensors");
+        calls = [&]() {
+            return int(comfy.calls().size());
+        };
+    } else {
+        QVERIFY(a1111.listen());
+        url = a1111.baseUrl();
+        model = QStringLiteral("sd_xl_base_1.0");
+        calls = [&]() {
+            return int(a1111.calls().size());
+        };
+    }
+    const QString name = QStringLiteral("wire-") + kind;
+    const Outcome set =
+        shotcraft({QStringLiteral("providers"), QStringLiteral("set"), name, QStringLiteral("--kind"), kind,
+                   QStringLiteral("--url"), url.toString(), QStringLiteral("--model"), model});
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+
+    // A fresh project from the demo, then one shot (and the look-book frames it needs) over the wire.
+    const QString project = m_dir.filePath(name + QStringLiteral(".shotcraft"));
+    const Outcome made =
+        shotcraft({QStringLiteral("new"), test::demoStoryPath(), QStringLiteral("-o"), project});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const Outcome gen =
+        shotcraft({QStringLiteral("generate"), project, QStringLiteral("--shots"), QStringLiteral("1A"),
+                   QStringLiteral("--provider"), name, QStringLiteral("--json")});
+    QVERIFY2(gen.exitCode == 0, (gen.err + gen.out).constData());
+    QVERIFY(calls() >= 1);
+    QCOMPARE(gen.json().value("failed", -1), 0);
+    const Outcome info = shotcraft({QStringLiteral("info"), project, QStringLiteral("--json")});
+    QVERIFY(info.json().value("takes", 0) >= 1);
+}
+
+QTEST_MAIN(TestCliWorkflow)
+#include "tst_cliworkflow.moc"
