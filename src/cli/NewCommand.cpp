@@ -1,6 +1,7 @@
 // shotcraft new SCRIPT -o PROJECT: a project file made from a script (import and breakdown);
 // with --reimport, an edited script brought into an existing project, keeping what did not change.
 #include "cli/Commands.h"
+#include "pipeline/AiBreakdown.h"
 #include "pipeline/ProjectFactory.h"
 #include "storage/ProjectStore.h"
 #include "story/Reimport.h"
@@ -71,22 +72,35 @@ int runNew(const QStringList &args, CommandIo &io) {
         QStringLiteral("reimport"),
         QStringLiteral("Bring an edited script into the existing PROJECT, keeping the "
                        "scenes, shots and takes that did not change."));
-    parser.addOptions({output, genre, title, reimport});
+    const QCommandLineOption llm(QStringLiteral("llm"),
+                                 QStringLiteral("Break the script down with this language-model profile (the offline "
+                                                "breakdown is kept if the model fails)."),
+                                 QStringLiteral("NAME"));
+    parser.addOptions({output, genre, title, reimport, llm});
     if (!io.parse(parser, QStringLiteral("new"), args))
         return io.exitCode();
     if (parser.positionalArguments().size() != 1 || !parser.isSet(output))
         return io.fail(
             QStringLiteral(
-                "usage: shotcraft new SCRIPT -o PROJECT [--genre G] [--title T] [--reimport] [--json]"),
+                "usage: shotcraft new SCRIPT -o PROJECT [--genre G] [--title T] [--reimport] [--llm NAME] [--json]"),
             ExitUsage);
     if (parser.isSet(reimport))
         return reimportInto(parser.positionalArguments().first(), parser.value(output), parser.value(genre),
                             io);
 
-    const auto project = pipeline::createProjectFromScript(parser.positionalArguments().first(),
-                                                           {parser.value(genre), parser.value(title)});
+    auto project = pipeline::createProjectFromScript(parser.positionalArguments().first(),
+                                                     {parser.value(genre), parser.value(title)});
     if (!project)
         return io.fail(project.error());
+    if (parser.isSet(llm)) {
+        // A failed model is a warning, not an error: the offline breakdown stands.
+        auto ai = pipeline::AiBreakdown::breakDownScript(parser.positionalArguments().first(), *project,
+                                                         parser.value(llm));
+        if (ai)
+            project = std::move(ai);
+        else
+            io.err() << "AI breakdown not used, offline breakdown kept: " << ai.error() << '\n';
+    }
     const QString path = parser.value(output);
     auto store = storage::ProjectStore::create(path, *project);
     if (!store)

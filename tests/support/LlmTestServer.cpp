@@ -452,31 +452,31 @@ void LlmTestServer::sendStream(QTcpSocket *socket, const LlmScriptedReply &reply
     // One event loop turn between pieces, so the client really receives the stream in parts.
     QPointer<QTcpSocket> guard(socket);
     auto queue = std::make_shared<QList<QByteArray>>(out);
+    // The chain holds itself only through the pending timer, so nothing frees it while it runs.
     auto step = std::make_shared<std::function<void()>>();
-    *step = [guard, queue, step] {
-        if (!guard) {
-            *step = nullptr;
+    std::weak_ptr<std::function<void()>> weak = step;
+    *step = [guard, queue, weak] {
+        if (!guard)
             return;
-        }
         if (queue->isEmpty()) {
             guard->write("0\r\n\r\n");
-            *step = nullptr;
             return;
         }
         const QByteArray piece = queue->takeFirst();
         if (piece.isEmpty()) {
             guard->flush();
             guard->abort();
-            *step = nullptr;
             return;
         }
         guard->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
-        QTimer::singleShot(0, guard, [step] {
-            if (*step)
-                (*step)();
+        QTimer::singleShot(0, guard, [next = weak.lock()] {
+            if (next)
+                (*next)();
         });
     };
     (*step)();
 }
 
 } // namespace shotcraft::test
+
+#include "moc_LlmTestServer.cpp"
