@@ -5,6 +5,7 @@
 #include "EditCommands.h"
 #include "MessageBar.h"
 #include "PromptInspector.h"
+#include "ProviderSettingsDialog.h"
 #include "QueuePanel.h"
 #include "Settings.h"
 #include "ShotCardDelegate.h"
@@ -186,6 +187,10 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseOpen);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, this, &MainWindow::chooseSaveAs);
+    file->addAction(tr("&Services\u2026"), QKeySequence::Preferences, this, [this] {
+        ProviderSettingsDialog dialog(this);
+        dialog.exec();
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();
