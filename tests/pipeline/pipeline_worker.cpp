@@ -1,9 +1,10 @@
 // The child process tst_crashresume kills: opens a project, resumes its unfinished jobs, queues
-// every shot still without a take, and generates against the in-process stand-in server, which
-// appends each request's job key to a log before answering. Prints "running" once dispatching.
-// Usage: pipeline_worker PROJECT REQUEST_LOG [LATENCY_MS]
+// every shot still without a take, and generates through the real OpenAI Images client against the
+// test image server that lives in the parent (which counts requests per job key across kills).
+// Prints "running" once dispatching.
+// Usage: pipeline_worker PROJECT SERVER_URL
 #include "PipelineFixture.h"
-#include "ScriptedImageProvider.h"
+#include "WireImageServer.h"
 #include "pipeline/GenerationQueue.h"
 #include "pipeline/ShotSelection.h"
 #include "storage/ProjectStore.h"
@@ -30,7 +31,7 @@ int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3) {
-        std::fprintf(stderr, "usage: pipeline_worker PROJECT REQUEST_LOG [LATENCY_MS]\n");
+        std::fprintf(stderr, "usage: pipeline_worker PROJECT SERVER_URL\n");
         return 2;
     }
     auto store = storage::ProjectStore::open(args[1]);
@@ -44,19 +45,15 @@ int main(int argc, char **argv) {
         return 1;
     }
     Project project = *loaded;
-    test::ScriptedServer server;
-    server.maxConcurrency = 4;
-    server.meanLatencyMs = args.size() > 3 ? args[3].toInt() : 30;
-    server.logPath = args[2];
-    server.seed = quint32(QCoreApplication::applicationPid());
-    test::ScriptedImageProvider provider(server);
+    const providers::ProviderProfile profile = test::openAiProfile(QUrl(args[2]), 4);
+    providers::OpenAiImagesProvider provider(profile);
     pipeline::GenerationQueue queue(**store, project, test::scriptedBuilder(crashRules()));
     queue.addProvider(&provider);
     if (Status s = queue.resume(); !s) {
         std::fprintf(stderr, "%s\n", qPrintable(s.error()));
         return 1;
     }
-    if (auto jobs = queue.enqueueShots(pipeline::shotsWithoutTakes(project), server.name); !jobs) {
+    if (auto jobs = queue.enqueueShots(pipeline::shotsWithoutTakes(project), profile.name); !jobs) {
         std::fprintf(stderr, "%s\n", qPrintable(jobs.error()));
         return 1;
     }

@@ -1,7 +1,10 @@
 // Kill -9 at random moments, then resume: every shot ends with exactly one take, no request is sent
 // for a job whose take was already stored, and look-book frames and chained shots come first.
-// The child (pipeline_worker) logs each request's job key before the stand-in server answers it.
+// The child (pipeline_worker) generates through the real OpenAI Images client against the test image
+// server in this process, which counts the requests of every run, killed or not, per job key.
 #include "PipelineFixture.h"
+#include "WireImageServer.h"
+#include "providers/Secrets.h"
 #include "storage/ProjectStore.h"
 
 #include <QFile>
@@ -21,15 +24,8 @@ QString workerPath() {
                              : fromEnv;
 }
 
-QStringList logLines(const QString &path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QStringList lines;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (!line.isEmpty())
-            lines.append(QString::fromUtf8(line));
-    return lines;
+bool stopped(const QProcess &p) {
+    return p.state() == QProcess::NotRunning;
 }
 
 // Keys of the jobs whose take is in the file.
@@ -55,11 +51,18 @@ private Q_SLOTS:
 };
 
 void TestCrashResume::killAndResume() {
+    providers::Secrets::setKeychainEnabled(false);
+    if (qEnvironmentVariableIsEmpty("SHOTCRAFT_OPENAI_API_KEY"))
+        qputenv("SHOTCRAFT_OPENAI_API_KEY", "sk-local-test-key"); // inherited by the worker
     QVERIFY2(QFile::exists(workerPath()), qPrintable(workerPath()));
     const int kills = std::max(20, qEnvironmentVariableIntValue("SHOTCRAFT_PIPELINE_KILLS"));
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("film.shotcraft"));
-    const QString log = dir.filePath(QStringLiteral("requests.log"));
+    test::WireServerConfig config;
+    config.meanLatencyMs = 25;
+    test::WireImageServer server(config);
+    QVERIFY(server.listen());
+    const QString url = server.baseUrl().toString();
     const int shotCount = 12;
     QVERIFY(storage::ProjectStore::create(project, test::makeFilm(shotCount, 2)).ok());
 
@@ -69,25 +72,27 @@ void TestCrashResume::killAndResume() {
     QStringList violationKeys;
     bool finishedEarly = false;
     while (killsDone < kills) {
-        const qsizetype logOffset = logLines(log).size();
+        const qsizetype logOffset = server.keysInOrder().size();
         QProcess worker;
-        worker.start(workerPath(), {project, log, QStringLiteral("25")});
+        worker.start(workerPath(), {project, url});
         QVERIFY(worker.waitForStarted(10000));
         ++runs;
-        // Kill somewhere between start-up and the end of generation (a few before "running").
+        // Kill somewhere between start-up and the end of generation (a few before "running"). The
+        // waits run this thread's event loop: the server answering the child lives here.
         const bool early = random.bounded(5) == 0;
         if (!early)
-            QVERIFY(worker.waitForReadyRead(10000));
-        const int delayMs = int(random.bounded(early ? 60 : 180));
-        if (worker.waitForFinished(delayMs)) {
+            QVERIFY(QTest::qWaitFor([&] { return worker.canReadLine() || stopped(worker); }, 10000));
+        const int delayMs = int(random.bounded(early ? 60 : 250));
+        if (QTest::qWaitFor([&] { return stopped(worker); }, delayMs)) {
             finishedEarly = true; // everything was done before the kill landed
         } else {
             worker.kill(); // SIGKILL
             QVERIFY(worker.waitForFinished(10000));
             ++killsDone;
         }
+        QTest::qWait(20); // requests the child finished writing before it died reach the server
         // What this run sent: nothing whose take was stored before it started.
-        const QStringList lines = logLines(log);
+        const QStringList lines = server.keysInOrder();
         for (qsizetype i = logOffset; i < lines.size(); ++i) {
             if (storedBefore.contains(lines[i])) {
                 ++violations;
@@ -106,12 +111,12 @@ void TestCrashResume::killAndResume() {
         }
     }
     // Finish the interrupted film.
-    const qsizetype logOffset = logLines(log).size();
+    const qsizetype logOffset = server.keysInOrder().size();
     QProcess worker;
-    worker.start(workerPath(), {project, log, QStringLiteral("5")});
-    QVERIFY(worker.waitForFinished(60000));
-    QCOMPARE(worker.exitCode(), 0);
-    const QStringList lines = logLines(log);
+    worker.start(workerPath(), {project, url});
+    QVERIFY(QTest::qWaitFor([&] { return stopped(worker); }, 60000));
+    QVERIFY2(worker.exitCode() == 0, worker.readAllStandardError().constData());
+    const QStringList lines = server.keysInOrder();
     for (qsizetype i = logOffset; i < lines.size(); ++i)
         if (storedBefore.contains(lines[i]))
             ++violations;
@@ -136,16 +141,46 @@ void TestCrashResume::killAndResume() {
         QCOMPARE(job->state, JobState::Succeeded);
         QCOMPARE(job->takeId, take.id);
     }
-    // Dependencies: the frames were filled, and the shots that need them received them; chained
-    // shots received the earlier shot's take.
+    // Dependencies: the frames were filled before the shots that need them were planned, and chained
+    // shots were planned on the earlier shot's approved take; each went out as an edit carrying
+    // as many reference images as it needs.
     for (Id frame : {Id(51), Id(52)})
         QVERIFY(p.reference(frame)->imageId != 0);
-    QVERIFY(p.takesOfShot(101).first()->referencesUsed.contains(51));
-    QVERIFY(p.takesOfShot(102).first()->referencesUsed.contains(52));
-    QVERIFY(p.takesOfShot(108).first()->referencesUsed.contains(52));
-    QVERIFY(p.takesOfShot(104).first()->referencesUsed.contains(p.shot(103)->approvedTakeId));
-    QVERIFY(p.takesOfShot(105).first()->referencesUsed.contains(p.shot(104)->approvedTakeId));
-    QVERIFY(p.takesOfShot(110).first()->referencesUsed.contains(p.shot(109)->approvedTakeId));
+    const auto planned = [&](Id shotId) {
+        return p.takesOfShot(shotId).first()->package.references;
+    };
+    const auto usesFrame = [&](Id shotId, Id frame) {
+        for (const PromptReference &r : planned(shotId))
+            if (r.referenceId == frame && r.imageId == p.reference(frame)->imageId)
+                return true;
+        return false;
+    };
+    const auto chainsTo = [&](Id shotId, Id earlier) {
+        for (const PromptReference &r : planned(shotId))
+            if (r.role == ReferenceRole::ChainedTake && r.takeId == p.shot(earlier)->approvedTakeId)
+                return true;
+        return false;
+    };
+    QVERIFY(usesFrame(101, 51));
+    QVERIFY(usesFrame(102, 51) && usesFrame(102, 52));
+    QVERIFY(usesFrame(108, 52));
+    QVERIFY(chainsTo(104, 103));
+    QVERIFY(chainsTo(105, 104));
+    QVERIFY(chainsTo(110, 109));
+    // The last request for each dependent shot went to /v1/images/edits with its references.
+    QHash<QString, test::OpenAiImageCall> lastCall;
+    for (const test::OpenAiImageCall &call : server.server().calls())
+        lastCall.insert(test::ScriptedImageProvider::keyOf(call.prompt), call);
+    const auto keyOfShot = [&](Id shotId) {
+        return store->job(p.takesOfShot(shotId).first()->jobId)->idempotencyKey;
+    };
+    const std::pair<Id, int> expected[] = {{101, 1}, {102, 2}, {108, 1}, {104, 1},
+                                           {105, 1}, {110, 1}, {103, 0}};
+    for (const auto &[shotId, images] : expected) {
+        const test::OpenAiImageCall call = lastCall.value(keyOfShot(shotId));
+        QCOMPARE(call.endpoint, QByteArray(images ? "edits" : "generations"));
+        QCOMPARE(int(call.images.size()), images);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCrashResume)
