@@ -72,18 +72,18 @@ int runNew(const QStringList &args, CommandIo &io) {
         QStringLiteral("reimport"),
         QStringLiteral("Bring an edited script into the existing PROJECT, keeping the "
                        "scenes, shots and takes that did not change."));
-    const QCommandLineOption llm(QStringLiteral("llm"),
-                                 QStringLiteral("Break the script down with this language-model profile (the offline "
-                                                "breakdown is kept if the model fails)."),
-                                 QStringLiteral("NAME"));
+    const QCommandLineOption llm(
+        QStringLiteral("llm"),
+        QStringLiteral("Break the script down with this language-model profile (the offline "
+                       "breakdown is kept if the model fails)."),
+        QStringLiteral("NAME"));
     parser.addOptions({output, genre, title, reimport, llm});
     if (!io.parse(parser, QStringLiteral("new"), args))
         return io.exitCode();
     if (parser.positionalArguments().size() != 1 || !parser.isSet(output))
-        return io.fail(
-            QStringLiteral(
-                "usage: shotcraft new SCRIPT -o PROJECT [--genre G] [--title T] [--reimport] [--llm NAME] [--json]"),
-            ExitUsage);
+        return io.fail(QStringLiteral("usage: shotcraft new SCRIPT -o PROJECT [--genre G] [--title T] "
+                                      "[--reimport] [--llm NAME] [--json]"),
+                       ExitUsage);
     if (parser.isSet(reimport))
         return reimportInto(parser.positionalArguments().first(), parser.value(output), parser.value(genre),
                             io);
