@@ -8,6 +8,7 @@
 #include "support/TestPaths.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QImage>
 #include <QProcess>
 #include <QSignalSpy>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void nothingIsStaleAfterARun();
     void generateThroughEachService_data();
     void generateThroughEachService();
+    void canaryKeyIsNowhere();
 
 private:
     // Runs shotcraft with an event loop turning, so in-process test servers can answer it.
@@ -44,6 +46,7 @@ private:
     QString m_out;
     QString m_project;
     Json m_run;
+    QByteArray m_everythingPrinted; // all stdout and stderr of every run: the logs
 };
 
 Outcome TestCliWorkflow::shotcraft(const QStringList &args, int timeoutMs) {
@@ -63,6 +66,7 @@ Outcome TestCliWorkflow::shotcraft(const QStringList &args, int timeoutMs) {
     o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     o.out = p.readAllStandardOutput();
     o.err = p.readAllStandardError();
+    m_everythingPrinted += o.out + o.err;
     return o;
 }
 
@@ -212,6 +216,23 @@ void TestCliWorkflow::generateThroughEachService() {
     QCOMPARE(gen.json().value("failed", -1), 0);
     const Outcome info = shotcraft({QStringLiteral("info"), project, QStringLiteral("--json")});
     QVERIFY(info.json().value("takes", 0) >= 1);
+}
+
+// The suite runs with a fake key in SHOTCRAFT_OPENAI_API_KEY, which the OpenAI Images run sent over
+// the wire: it must appear in no project file, settings file, frame, contact sheet or log.
+void TestCliWorkflow::canaryKeyIsNowhere() {
+    const QByteArray key = qgetenv("SHOTCRAFT_OPENAI_API_KEY");
+    QVERIFY2(key.size() >= 16, "ctest sets a canary key");
+    QVERIFY(!m_everythingPrinted.contains(key));
+    int filesSearched = 0;
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(key), qPrintable(file.fileName()));
+        ++filesSearched;
+    }
+    QVERIFY(filesSearched > 10); // projects (with their WAL), settings, frames, contact sheet
 }
 
 QTEST_MAIN(TestCliWorkflow)
