@@ -28,10 +28,7 @@ int runPlan(const QStringList &args, CommandIo &io) {
     if (!limitOk || limit < -1)
         return io.fail(QStringLiteral("--references takes a number from -1 up"), ExitUsage);
 
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    const auto project = (*store)->load();
+    const auto project = storage::ProjectStore::read(parser.positionalArguments().first());
     if (!project)
         return io.fail(project.error());
     const Shot *shot = project->findShot(parser.value(shotOption));

@@ -15,10 +15,7 @@ int runStale(const QStringList &args, CommandIo &io) {
     if (parser.positionalArguments().size() != 1)
         return io.fail(QStringLiteral("usage: shotcraft stale PROJECT [--json]"), ExitUsage);
 
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    const auto project = (*store)->load();
+    const auto project = storage::ProjectStore::read(parser.positionalArguments().first());
     if (!project)
         return io.fail(project.error());
     const QList<dna::StaleTake> stale = dna::findStaleTakes(*project);

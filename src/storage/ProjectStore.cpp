@@ -230,6 +230,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path) {
     return store;
 }
 
+Result<Project> ProjectStore::read(const QString &path) {
+    auto store = open(path);
+    if (!store)
+        return Result<Project>::failure(store.error());
+    return (*store)->load();
+}
+
 SQLite::Statement &ProjectStore::statement(const std::string &sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end())

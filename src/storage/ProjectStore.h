@@ -47,6 +47,8 @@ public:
     // Opens an existing project file; a foreign, newer, damaged or non-SQLite file is refused with a
     // one-line reason and left untouched.
     static Result<std::unique_ptr<ProjectStore>> open(const QString &path);
+    // Opens and loads in one step, for callers that only read the project.
+    static Result<Project> read(const QString &path);
 
     QString path() const { return m_path; }
     SQLite::Database &database() { return *m_db; }
