@@ -479,4 +479,3 @@ void LlmTestServer::sendStream(QTcpSocket *socket, const LlmScriptedReply &reply
 
 } // namespace shotcraft::test
 
-#include "moc_LlmTestServer.cpp"
