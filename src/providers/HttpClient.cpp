@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace shotcraft::providers {
 
 namespace {
@@ -160,7 +162,8 @@ void HttpCall::startAttempt() {
     req.setMaximumRedirectsAllowed(m_request.maxRedirects);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
 
-    QNetworkAccessManager *nam = m_client->networkAccessManager();
+    QNetworkAccessManager *nam = m_client->checkOut(m_request.url);
+    m_replyManager = nam;
     QNetworkReply *reply = nullptr;
     if (m_request.method == "GET")
         reply = nam->get(req);
@@ -254,6 +257,9 @@ void HttpCall::onFinished() {
     if (!reply || m_done)
         return;
     m_reply = nullptr;
+    if (m_client && m_replyManager)
+        m_client->checkIn(m_replyManager, m_request.url);
+    m_replyManager = nullptr;
     reply->disconnect(this);
     reply->deleteLater();
     m_connectTimer->stop();
@@ -351,10 +357,8 @@ void HttpCall::complete(HttpResponse response) {
 // ---------------------------------------------------------------------------------------------- client
 
 HttpClient::HttpClient(QObject *parent)
-    : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this)) {
+    : QObject(parent) {
     qRegisterMetaType<shotcraft::providers::HttpResponse>();
-    m_nam->setAutoDeleteReplies(false);
 }
 
 HttpClient::~HttpClient() {
@@ -382,6 +386,39 @@ HttpCall *HttpClient::send(const HttpRequest &request) {
     // Started from the event loop so the caller can connect before anything is emitted.
     QTimer::singleShot(0, call, &HttpCall::startAttempt);
     return call;
+}
+
+namespace {
+QString originOf(const QUrl &url) {
+    return url.scheme() + QLatin1String("://") + url.host() + QLatin1Char(':') +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+} // namespace
+
+QNetworkAccessManager *HttpClient::checkOut(const QUrl &url) {
+    const QString origin = originOf(url);
+    auto lane = std::find_if(m_lanes.begin(), m_lanes.end(), [&](const Lane &l) {
+        return l.inFlight.value(origin) < kConnectionsPerManager;
+    });
+    if (lane == m_lanes.end()) {
+        auto *manager = new QNetworkAccessManager(this);
+        manager->setAutoDeleteReplies(false);
+        m_lanes.push_back({manager, {}});
+        lane = m_lanes.end() - 1;
+        qCDebug(lcProviders) << "network lane" << m_lanes.size() << "opened for more connections";
+    }
+    ++lane->inFlight[origin];
+    return lane->manager;
+}
+
+void HttpClient::checkIn(QNetworkAccessManager *manager, const QUrl &url) {
+    for (Lane &lane : m_lanes) {
+        if (lane.manager == manager) {
+            int &count = lane.inFlight[originOf(url)];
+            count = std::max(0, count - 1);
+            return;
+        }
+    }
 }
 
 void HttpClient::cancelAll() {

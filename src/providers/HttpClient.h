@@ -1,7 +1,8 @@
-// The HTTP layer every network provider (image and LLM) talks through: one QNetworkAccessManager
-// per thread, connect/transfer/total timeouts per request, retries with backoff and Retry-After
-// (RetryPolicy), cancellation per call and for all, same-origin-only redirects, response-size
-// limits, streaming chunks for SSE/NDJSON, and logging that never prints a header (so never a key).
+// The HTTP layer every network provider (image and LLM) talks through: one client per thread,
+// as many connections per service as its callers run requests at once, connect/transfer/total timeouts per
+// request, retries with backoff and Retry-After (RetryPolicy), cancellation per call and for all,
+// same-origin-only redirects, response-size limits, streaming chunks for SSE/NDJSON, and logging that never
+// prints a header (so never a key).
 //
 // Usage (on a thread with an event loop, normally the main thread):
 //   HttpRequest req = HttpRequest::postJson(url, body);
@@ -15,6 +16,7 @@
 #include "providers/RetryPolicy.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -22,6 +24,7 @@
 
 #include <deque>
 #include <functional>
+#include <vector>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -105,6 +108,7 @@ private:
     QPointer<HttpClient> m_client;
     HttpRequest m_request;
     QPointer<QNetworkReply> m_reply;
+    QNetworkAccessManager *m_replyManager = nullptr; // the lane the running attempt holds a slot in
     QTimer *m_connectTimer = nullptr;
     QTimer *m_totalTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
@@ -122,17 +126,30 @@ public:
     explicit HttpClient(QObject *parent = nullptr);
     ~HttpClient() override;
 
-    // The calling thread's client (created on first use; one QNetworkAccessManager per thread).
+    // The calling thread's client (created on first use).
     static HttpClient &instance();
 
     HttpCall *send(const HttpRequest &request);
     void cancelAll();
     int activeCalls() const { return int(m_calls.size()); }
-    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    int managerCount() const { return int(m_lanes.size()); }
+
+    // Qt 6.4's QNetworkAccessManager opens at most this many HTTP/1.1 connections to one origin
+    // and queues the rest, so a sliding window wider than that would never reach the server.
+    static constexpr int kConnectionsPerManager = 6;
 
 private:
     friend class HttpCall;
-    QNetworkAccessManager *m_nam;
+    // A manager with a free connection slot for the URL's origin: the first such lane, so that
+    // kept-alive connections are reused; a new lane when every existing one is full.
+    QNetworkAccessManager *checkOut(const QUrl &url);
+    void checkIn(QNetworkAccessManager *manager, const QUrl &url);
+
+    struct Lane {
+        QNetworkAccessManager *manager;
+        QHash<QString, int> inFlight; // per origin
+    };
+    std::vector<Lane> m_lanes;
     QSet<HttpCall *> m_calls;
 };
 

@@ -6,8 +6,7 @@
 //   3. server answering 429 above 4 concurrent, window cap 8: throughput / server capacity, no shot lost
 // Latency is uniform in [mean/2, 3*mean/2]; the mean defaults to 250 ms (the goal's figure); set
 // SHOTCRAFT_BENCH_LATENCY_MS to scale it (the ratios are scale-free). "peak" is the most requests
-// the server held at once: Qt 6.4's QNetworkAccessManager opens at most 6 HTTP/1.1 connections per
-// host, so the client, not the queue, caps a window of 8 at 6 (efficiency <= 0.75 over one host).
+// the server held at once: it shows the whole window reached the wire.
 #include "pipeline/GenerationQueue.h"
 #include "pipeline/PipelineFixture.h"
 #include "pipeline/WireImageServer.h"

@@ -309,6 +309,29 @@ private Q_SLOTS:
         QCOMPARE(gate.inFlight(), 0);
     }
 
+    void windowWiderThanOneManagerReachesTheServer() {
+        // Qt queues a seventh request to one origin inside a single manager; sixteen callers must
+        // all be on the wire at once, and a second round must reuse the managers already opened.
+        m_server->faults().latencyMs = 400;
+        HttpClient client;
+        constexpr int kWide = 16;
+        for (int round = 0; round < 2; ++round) {
+            int done = 0, ok = 0;
+            for (int i = 0; i < kWide; ++i) {
+                HttpCall *call = client.send(apiRequest());
+                connect(call, &HttpCall::finished, this, [&](const HttpResponse &r) {
+                    ++done;
+                    ok += r.ok() ? 1 : 0;
+                });
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(done, kWide, 10000);
+            QCOMPARE(ok, kWide);
+            QCOMPARE(m_server->maxInFlight(), kWide);
+            QCOMPARE(client.managerCount(),
+                     (kWide + HttpClient::kConnectionsPerManager - 1) / HttpClient::kConnectionsPerManager);
+        }
+    }
+
     void serverConcurrencyLimitAnswers429() {
         // Unscaled here: the 429s ask for 20 ms, and the one admitted request takes 60 ms.
         RetryPolicy::setTimeScale(1.0);
