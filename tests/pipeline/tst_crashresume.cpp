@@ -1,7 +1,8 @@
 // Kill -9 at random moments, then resume: every shot ends with exactly one take, no request is sent
 // for a job whose take was already stored, and look-book frames and chained shots come first.
-// The child (pipeline_worker) generates through the real OpenAI Images client against the test image
-// server in this process, which counts the requests of every run, killed or not, per job key.
+// The child (pipeline_worker) generates either through the real OpenAI Images client against the
+// test image server in this process, which counts the requests of every run, killed or not, per
+// job key; or on the previz engine, writing each dispatched job key through to a log file.
 #include "PipelineFixture.h"
 #include "WireImageServer.h"
 #include "providers/Secrets.h"
@@ -47,10 +48,18 @@ QSet<QString> storedKeys(const QString &projectPath) {
 class TestCrashResume : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void killAndResume_data();
     void killAndResume();
 };
 
+void TestCrashResume::killAndResume_data() {
+    QTest::addColumn<bool>("previz");
+    QTest::newRow("openai-images-wire") << false;
+    QTest::newRow("previz") << true;
+}
+
 void TestCrashResume::killAndResume() {
+    QFETCH(bool, previz);
     providers::Secrets::setKeychainEnabled(false);
     if (qEnvironmentVariableIsEmpty("SHOTCRAFT_OPENAI_API_KEY"))
         qputenv("SHOTCRAFT_OPENAI_API_KEY", "sk-local-test-key"); // inherited by the worker
@@ -63,6 +72,18 @@ void TestCrashResume::killAndResume() {
     test::WireImageServer server(config);
     QVERIFY(server.listen());
     const QString url = server.baseUrl().toString();
+    const QString dispatchLog = dir.filePath(QStringLiteral("dispatched.log"));
+    const QStringList workerArgs =
+        previz ? QStringList{project, QStringLiteral("--previz"), dispatchLog} : QStringList{project, url};
+    // Every job key sent to the engine so far, in order, over all runs.
+    const auto sentKeys = [&]() -> QStringList {
+        if (!previz)
+            return server.keysInOrder();
+        QFile log(dispatchLog);
+        if (!log.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(log.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
     const int shotCount = 12;
     QVERIFY(storage::ProjectStore::create(project, test::makeFilm(shotCount, 2)).ok());
 
@@ -72,9 +93,9 @@ void TestCrashResume::killAndResume() {
     QStringList violationKeys;
     bool finishedEarly = false;
     while (killsDone < kills) {
-        const qsizetype logOffset = server.keysInOrder().size();
+        const qsizetype logOffset = sentKeys().size();
         QProcess worker;
-        worker.start(workerPath(), {project, url});
+        worker.start(workerPath(), workerArgs);
         QVERIFY(worker.waitForStarted(10000));
         ++runs;
         // Kill somewhere between start-up and the end of generation (a few before "running"). The
@@ -92,7 +113,7 @@ void TestCrashResume::killAndResume() {
         }
         QTest::qWait(20); // requests the child finished writing before it died reach the server
         // What this run sent: nothing whose take was stored before it started.
-        const QStringList lines = server.keysInOrder();
+        const QStringList lines = sentKeys();
         for (qsizetype i = logOffset; i < lines.size(); ++i) {
             if (storedBefore.contains(lines[i])) {
                 ++violations;
@@ -111,12 +132,12 @@ void TestCrashResume::killAndResume() {
         }
     }
     // Finish the interrupted film.
-    const qsizetype logOffset = server.keysInOrder().size();
+    const qsizetype logOffset = sentKeys().size();
     QProcess worker;
-    worker.start(workerPath(), {project, url});
+    worker.start(workerPath(), workerArgs);
     QVERIFY(QTest::qWaitFor([&] { return stopped(worker); }, 60000));
     QVERIFY2(worker.exitCode() == 0, worker.readAllStandardError().constData());
-    const QStringList lines = server.keysInOrder();
+    const QStringList lines = sentKeys();
     for (qsizetype i = logOffset; i < lines.size(); ++i)
         if (storedBefore.contains(lines[i]))
             ++violations;
@@ -140,6 +161,9 @@ void TestCrashResume::killAndResume() {
         QVERIFY(job.ok());
         QCOMPARE(job->state, JobState::Succeeded);
         QCOMPARE(job->takeId, take.id);
+        QCOMPARE(take.provider, previz ? QStringLiteral("previz") : QStringLiteral("openai-wire"));
+        const Result<QByteArray> image = store->imageData(take.imageId);
+        QVERIFY(image.ok() && !image->isEmpty());
     }
     // Dependencies: the frames were filled before the shots that need them were planned, and chained
     // shots were planned on the earlier shot's approved take; each went out as an edit carrying
@@ -167,6 +191,8 @@ void TestCrashResume::killAndResume() {
     QVERIFY(chainsTo(104, 103));
     QVERIFY(chainsTo(105, 104));
     QVERIFY(chainsTo(110, 109));
+    if (previz)
+        return;
     // The last request for each dependent shot went to /v1/images/edits with its references.
     QHash<QString, test::OpenAiImageCall> lastCall;
     for (const test::OpenAiImageCall &call : server.server().calls())
