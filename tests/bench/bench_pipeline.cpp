@@ -7,16 +7,13 @@
 // Latency is uniform in [mean/2, 3*mean/2]; the mean defaults to 250 ms (the goal's figure); set
 // SHOTCRAFT_BENCH_LATENCY_MS to scale it (the ratios are scale-free). "peak" is the most requests
 // the server held at once: it shows the whole window reached the wire.
-#include "pipeline/GenerationQueue.h"
-#include "pipeline/PipelineFixture.h"
+#include "pipeline/QueueRig.h"
 #include "pipeline/WireImageServer.h"
 #include "providers/Secrets.h"
-#include "storage/ProjectStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -49,33 +46,25 @@ Outcome runQueue(int shots, const test::WireServerConfig &config, int window) {
         std::fprintf(stderr, "the test image server cannot listen\n");
         std::exit(1);
     }
-    QTemporaryDir dir;
-    auto store = std::move(
-        *storage::ProjectStore::create(dir.filePath(QStringLiteral("b.shotcraft")), test::makeFilm(shots)));
-    Project project = *store->load();
-    providers::OpenAiImagesProvider provider(test::openAiProfile(server.baseUrl(), window));
-    pipeline::GenerationQueue queue(*store, project, test::scriptedBuilder());
     pipeline::QueueOptions options;
     options.backoffBaseMs = 20;
     options.maxAttempts = 8;
-    queue.setOptions(options);
-    queue.addProvider(&provider);
-    QList<Id> ids;
-    for (const Shot &s : project.shots)
-        ids.append(s.id);
-    if (!queue.enqueueShots(ids, provider.name())) {
+    test::QueueRig rig(test::makeFilm(shots), {}, options);
+    providers::OpenAiImagesProvider provider(test::openAiProfile(server.baseUrl(), window));
+    rig.queue->addProvider(&provider);
+    if (!rig.queue->enqueueShots(rig.allShots(), provider.name())) {
         std::fprintf(stderr, "enqueue failed\n");
         std::exit(1);
     }
-    QEventLoop loop;
-    QObject::connect(&queue, &pipeline::GenerationQueue::finished, &loop, &QEventLoop::quit);
     QElapsedTimer clock;
     clock.start();
-    queue.start();
-    if (queue.isActive())
-        loop.exec();
-    Outcome o = measured(server, clock.elapsed(), int(store->load()->takes.size()));
-    o.failed = queue.summary().failed;
+    if (!rig.run(10 * 60 * 1000)) {
+        std::fprintf(stderr, "the queue did not finish\n");
+        std::exit(1);
+    }
+    Outcome o = measured(server, clock.elapsed(), int(rig.store->load()->takes.size()));
+    o.failed = rig.queue->summary().failed;
+    rig.queue.reset(); // before the provider it holds
     return o;
 }
 

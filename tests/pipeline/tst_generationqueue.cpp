@@ -1,6 +1,6 @@
 // The generation queue against an in-process stand-in service: sliding window, dependencies, every
 // failure path, takes and approval, resume after an interruption, cancel.
-#include "PipelineFixture.h"
+#include "QueueRig.h"
 #include "ScriptedImageProvider.h"
 #include "pipeline/GenerationQueue.h"
 #include "storage/ProjectStore.h"
@@ -16,42 +16,17 @@ using shotcraft::test::ScriptedServer;
 
 namespace {
 
-struct Rig {
-    QTemporaryDir dir;
-    std::unique_ptr<storage::ProjectStore> store;
-    Project project;
+// The queue over the in-process stand-in; the queue goes before the provider it holds.
+struct Rig : test::QueueRig {
     std::unique_ptr<ScriptedImageProvider> provider;
-    std::unique_ptr<GenerationQueue> queue;
 
-    Rig(const Project &film, const ScriptedServer &server, test::PlanRules rules = {}) {
-        auto created = storage::ProjectStore::create(dir.filePath(QStringLiteral("film.shotcraft")), film);
-        if (!created)
-            qFatal("cannot create the project file: %s", qPrintable(created.error()));
-        store = std::move(*created);
-        project = *store->load();
-        provider = std::make_unique<ScriptedImageProvider>(server);
-        queue = std::make_unique<GenerationQueue>(*store, project, test::scriptedBuilder(rules));
-        QueueOptions options;
-        options.backoffBaseMs = 5;
-        options.backoffMaxMs = 40;
-        queue->setOptions(options);
+    Rig(const Project &film, const ScriptedServer &server, test::PlanRules rules = {})
+        : QueueRig(film, std::move(rules), fastOptions())
+        , provider(std::make_unique<ScriptedImageProvider>(server)) {
         queue->addProvider(provider.get());
     }
-
-    QList<Id> allShots() const {
-        QList<Id> ids;
-        for (const Shot &s : project.shots)
-            ids.append(s.id);
-        return ids;
-    }
-
-    bool run(int timeoutMs = 20000) {
-        QSignalSpy done(queue.get(), &GenerationQueue::finished);
-        queue->start();
-        return done.count() > 0 || done.wait(timeoutMs);
-    }
-
-    QString keyOf(Id jobId) const { return queue->job(jobId)->idempotencyKey; }
+    ~Rig() { queue.reset(); }
+    bool run(int timeoutMs = 20000) { return QueueRig::run(timeoutMs); }
 };
 
 } // namespace

@@ -1,7 +1,7 @@
 // The generation queue's failure paths over the real wire: the OpenAI Images client against the
 // test image server, which answers 400 moderation_blocked, 400 invalid_request_error and 429 with
 // retry-after-ms as the service does.
-#include "PipelineFixture.h"
+#include "QueueRig.h"
 #include "WireImageServer.h"
 #include "pipeline/GenerationQueue.h"
 #include "providers/RetryPolicy.h"
@@ -17,48 +17,24 @@ using namespace shotcraft::pipeline;
 
 namespace {
 
-struct WireRig {
-    QTemporaryDir dir;
+// The queue over the OpenAI Images client and the wire server; the queue goes before the provider.
+struct WireRig : test::QueueRig {
     test::WireImageServer server;
-    std::unique_ptr<storage::ProjectStore> store;
-    Project project;
     std::unique_ptr<providers::OpenAiImagesProvider> provider;
-    std::unique_ptr<GenerationQueue> queue;
 
     WireRig(const Project &film, const test::WireServerConfig &config, int maxConcurrency = 4)
-        : server(config) {
+        : QueueRig(film, {}, fastOptions(8))
+        , server(config) {
         if (!server.listen())
             qFatal("the test image server cannot listen");
-        auto created = storage::ProjectStore::create(dir.filePath(QStringLiteral("film.shotcraft")), film);
-        if (!created)
-            qFatal("cannot create the project file: %s", qPrintable(created.error()));
-        store = std::move(*created);
-        project = *store->load();
         provider = std::make_unique<providers::OpenAiImagesProvider>(
             test::openAiProfile(server.baseUrl(), maxConcurrency));
-        queue = std::make_unique<GenerationQueue>(*store, project, test::scriptedBuilder());
-        QueueOptions options;
-        options.backoffBaseMs = 5;
-        options.backoffMaxMs = 40;
-        options.maxAttempts = 8;
-        queue->setOptions(options);
         queue->addProvider(provider.get());
     }
+    ~WireRig() { queue.reset(); }
 
-    Result<QList<Id>> enqueueAll() {
-        QList<Id> ids;
-        for (const Shot &s : project.shots)
-            ids.append(s.id);
-        return queue->enqueueShots(ids, provider->name());
-    }
-
-    bool run(int timeoutMs = 30000) {
-        QSignalSpy done(queue.get(), &GenerationQueue::finished);
-        queue->start();
-        return done.count() > 0 || done.wait(timeoutMs);
-    }
-
-    QString keyOf(Id jobId) const { return queue->job(jobId)->idempotencyKey; }
+    Result<QList<Id>> enqueueAll() { return queue->enqueueShots(allShots(), provider->name()); }
+    bool run(int timeoutMs = 30000) { return QueueRig::run(timeoutMs); }
 };
 
 } // namespace
