@@ -2,10 +2,9 @@
 // generates takes through the pipeline. Without --shots or --stale it resumes an interrupted run
 // and generates every shot that has no take yet, so running it again after a crash is safe.
 #include "cli/Commands.h"
+#include "cli/GenerationCommand.h"
 #include "dna/Staleness.h"
-#include "pipeline/GenerationRun.h"
 #include "pipeline/ShotSelection.h"
-#include "providers/ProviderRegistry.h"
 #include "storage/ProjectStore.h"
 
 namespace shotcraft::cli {
@@ -25,10 +24,8 @@ int runGenerate(const QStringList &args, CommandIo &io) {
     const QCommandLineOption providerOption(
         QStringLiteral("provider"), QStringLiteral("Image provider profile (default: the project's)."),
         QStringLiteral("NAME"));
-    const QCommandLineOption concurrencyOption(
-        QStringLiteral("concurrency"),
-        QStringLiteral("Requests in flight at most (default: the provider's cap)."), QStringLiteral("N"));
-    parser.addOptions({shotsOption, staleOption, providerOption, concurrencyOption});
+    const QCommandLineOption concurrency = concurrencyOption();
+    parser.addOptions({shotsOption, staleOption, providerOption, concurrency});
     if (!io.parse(parser, QStringLiteral("generate"), args))
         return io.exitCode();
     if (parser.positionalArguments().size() != 1)
@@ -36,13 +33,9 @@ int runGenerate(const QStringList &args, CommandIo &io) {
             QStringLiteral("usage: shotcraft generate PROJECT [--shots RANGE] [--stale] [--provider NAME] "
                            "[--concurrency N]"),
             ExitUsage);
-    int concurrency = 0;
-    if (parser.isSet(concurrencyOption)) {
-        bool ok = false;
-        concurrency = parser.value(concurrencyOption).toInt(&ok);
-        if (!ok || concurrency < 1)
-            return io.fail(QStringLiteral("--concurrency needs a positive number"), ExitUsage);
-    }
+    const Result<int> window = concurrencyValue(parser, concurrency);
+    if (!window)
+        return io.fail(window.error(), ExitUsage);
 
     auto store = storage::ProjectStore::open(parser.positionalArguments().first());
     if (!store)
@@ -53,7 +46,7 @@ int runGenerate(const QStringList &args, CommandIo &io) {
     Project project = *loaded;
 
     pipeline::GenerationRequest request;
-    request.concurrency = concurrency;
+    request.concurrency = *window;
     if (parser.isSet(shotsOption)) {
         auto range = pipeline::parseShotRange(project, parser.value(shotsOption));
         if (!range)
@@ -69,20 +62,11 @@ int runGenerate(const QStringList &args, CommandIo &io) {
 
     const QString providerName =
         parser.isSet(providerOption) ? parser.value(providerOption) : project.info.imageProvider;
-    QString error;
-    std::unique_ptr<providers::ImageProvider> provider = providers::createImageProvider(providerName, &error);
+    auto provider = imageProviderNamed(providerName);
     if (!provider)
-        return io.fail(error.isEmpty() ? QStringLiteral("no image provider named '%1'").arg(providerName)
-                                       : error);
+        return io.fail(provider.error());
 
-    auto summary =
-        pipeline::runGeneration(**store, project, *provider, request, [&io](int done, int total, qint64 eta) {
-            const QString label =
-                eta > 0 ? QStringLiteral("Generating (%1 left)").arg(pipeline::formatDuration(eta))
-                        : QStringLiteral("Generating");
-            io.progress(label, done, total);
-        });
-    io.endProgress();
+    auto summary = generateWithProgress(**store, project, **provider, request, io);
     if (!summary)
         return io.fail(summary.error());
     if (io.json())

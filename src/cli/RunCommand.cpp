@@ -3,12 +3,12 @@
 // PNG sequence and a contact sheet: DIR/project.shotcraft, DIR/frames/, DIR/contact-sheet.png.
 // Running it again on the same DIR resumes the project there instead of starting over.
 #include "cli/Commands.h"
+#include "cli/GenerationCommand.h"
 #include "export/ContactSheet.h"
 #include "export/ImageSequence.h"
 #include "pipeline/GenerationRun.h"
 #include "pipeline/ProjectFactory.h"
 #include "pipeline/ShotSelection.h"
-#include "providers/ProviderRegistry.h"
 #include "storage/ProjectStore.h"
 
 #include <QDir>
@@ -66,23 +66,17 @@ int runRun(const QStringList &args, CommandIo &io) {
     const QCommandLineOption providerOption(QStringLiteral("provider"),
                                             QStringLiteral("Image provider profile (default: previz)."),
                                             QStringLiteral("NAME"));
-    const QCommandLineOption concurrencyOption(
-        QStringLiteral("concurrency"),
-        QStringLiteral("Requests in flight at most (default: the provider's cap)."), QStringLiteral("N"));
-    parser.addOptions({outputOption, providerOption, concurrencyOption});
+    const QCommandLineOption concurrency = concurrencyOption();
+    parser.addOptions({outputOption, providerOption, concurrency});
     if (!io.parse(parser, QStringLiteral("run"), args))
         return io.exitCode();
     if (parser.positionalArguments().size() != 1 || !parser.isSet(outputOption))
         return io.fail(
             QStringLiteral("usage: shotcraft run SCRIPT -o DIR [--provider NAME] [--concurrency N] [--json]"),
             ExitUsage);
-    int concurrency = 0;
-    if (parser.isSet(concurrencyOption)) {
-        bool ok = false;
-        concurrency = parser.value(concurrencyOption).toInt(&ok);
-        if (!ok || concurrency < 1)
-            return io.fail(QStringLiteral("--concurrency needs a positive number"), ExitUsage);
-    }
+    const Result<int> window = concurrencyValue(parser, concurrency);
+    if (!window)
+        return io.fail(window.error(), ExitUsage);
     const QString script = parser.positionalArguments().first();
     const QDir dir(parser.value(outputOption));
     if (!QDir().mkpath(dir.path()))
@@ -114,23 +108,14 @@ int runRun(const QStringList &args, CommandIo &io) {
     // 2. The look book and every shot still without a take.
     const QString providerName =
         parser.isSet(providerOption) ? parser.value(providerOption) : QStringLiteral("previz");
-    QString error;
-    std::unique_ptr<providers::ImageProvider> provider = providers::createImageProvider(providerName, &error);
+    auto provider = imageProviderNamed(providerName);
     if (!provider)
-        return io.fail(error.isEmpty() ? QStringLiteral("no image provider named '%1'").arg(providerName)
-                                       : error);
+        return io.fail(provider.error());
     pipeline::GenerationRequest request;
     request.shots = pipeline::shotsWithoutTakes(project);
     request.wholeLookBook = true;
-    request.concurrency = concurrency;
-    auto summary =
-        pipeline::runGeneration(*store, project, *provider, request, [&io](int done, int total, qint64 eta) {
-            const QString label =
-                eta > 0 ? QStringLiteral("Generating (%1 left)").arg(pipeline::formatDuration(eta))
-                        : QStringLiteral("Generating");
-            io.progress(label, done, total);
-        });
-    io.endProgress();
+    request.concurrency = *window;
+    auto summary = generateWithProgress(*store, project, **provider, request, io);
     if (!summary)
         return io.fail(summary.error());
 
