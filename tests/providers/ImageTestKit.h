@@ -3,6 +3,7 @@
 #pragma once
 
 #include "providers/ImageProvider.h"
+#include "providers/ProviderProfile.h"
 #include "support/HttpTestServer.h"
 
 #include <QSignalSpy>
@@ -37,6 +38,20 @@ inline providers::ImageRequest requestWithReferences(int count, bool chainedFirs
     missing.rank = count;
     r.package.references.append(missing);
     return r;
+}
+
+// A profile for a provider test: two requests at once and short timeouts, so faults show quickly.
+inline providers::ProviderProfile testProfile(const QString &name, providers::ProviderKind kind,
+                                              const QUrl &baseUrl, int totalTimeoutMs = 4000) {
+    providers::ProviderProfile p;
+    p.name = name;
+    p.kind = kind;
+    p.baseUrl = baseUrl.toString();
+    p.maxConcurrency = 2;
+    p.connectTimeoutMs = 2000;
+    p.transferTimeoutMs = 2000;
+    p.totalTimeoutMs = totalTimeoutMs;
+    return p;
 }
 
 inline providers::ImageResult runJob(providers::ImageJob *job, int timeoutMs = 10000) {

@@ -20,14 +20,8 @@ private:
     Automatic1111ImageServer *m_server = nullptr;
 
     ProviderProfile profile() const {
-        ProviderProfile p;
-        p.name = QStringLiteral("a1111-test");
-        p.kind = ProviderKind::Automatic1111;
-        p.baseUrl = m_server->baseUrl().toString();
-        p.maxConcurrency = 2;
-        p.connectTimeoutMs = 2000;
-        p.transferTimeoutMs = 2000;
-        p.totalTimeoutMs = 4000;
+        ProviderProfile p =
+            testProfile(QStringLiteral("a1111-test"), ProviderKind::Automatic1111, m_server->baseUrl());
         p.options = {{"ipadapter_module", "ip-adapter_clip_sd15"}, {"ipadapter_model", "ip-adapter_sd15"}};
         return p;
     }

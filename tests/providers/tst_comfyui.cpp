@@ -18,15 +18,9 @@ private:
     ComfyUiImageServer *m_server = nullptr;
 
     ProviderProfile profile() const {
-        ProviderProfile p;
-        p.name = QStringLiteral("comfy-test");
-        p.kind = ProviderKind::ComfyUi;
-        p.baseUrl = m_server->baseUrl().toString();
+        ProviderProfile p =
+            testProfile(QStringLiteral("comfy-test"), ProviderKind::ComfyUi, m_server->baseUrl(), 5000);
         p.model = QStringLiteral("sd_xl_base_1.0.safetensors");
-        p.maxConcurrency = 2;
-        p.connectTimeoutMs = 2000;
-        p.transferTimeoutMs = 2000;
-        p.totalTimeoutMs = 5000;
         p.options = {{"poll_ms", 20}};
         return p;
     }

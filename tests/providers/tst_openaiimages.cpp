@@ -22,15 +22,9 @@ private:
     QByteArray m_key;
 
     ProviderProfile profile() const {
-        ProviderProfile p;
-        p.name = QStringLiteral("openai-test");
-        p.kind = ProviderKind::OpenAiImages;
-        p.baseUrl = m_server->baseUrl().toString();
+        ProviderProfile p =
+            testProfile(QStringLiteral("openai-test"), ProviderKind::OpenAiImages, m_server->baseUrl());
         p.model = QStringLiteral("gpt-image-1");
-        p.maxConcurrency = 2;
-        p.connectTimeoutMs = 2000;
-        p.transferTimeoutMs = 2000;
-        p.totalTimeoutMs = 4000;
         p.options = {{"quality", "low"}, {"input_fidelity", "high"}};
         return p;
     }
