@@ -448,36 +448,37 @@ Result<ProjectInfo> ProjectStore::info() {
 }
 
 namespace {
-template <typename T> Result<T> fetchOne(SQLite::Statement &s, Id id, const char *what) {
-    s.bind(1, static_cast<int64_t>(id));
-    if (!s.executeStep())
-        return Result<T>::failure(QStringLiteral("no %1 with id %2").arg(QLatin1String(what)).arg(id));
-    return fromData<T>(s.getColumn(0));
+// One row's JSON by id; a missing row or a database error is a one-line failure.
+template <typename T, typename StatementOf>
+Result<T> fetchOne(StatementOf statementOf, const char *sql, Id id, const char *entity) {
+    try {
+        SQLite::Statement &s = statementOf(sql);
+        s.bind(1, static_cast<int64_t>(id));
+        if (!s.executeStep())
+            return Result<T>::failure(QStringLiteral("no %1 with id %2").arg(QLatin1String(entity)).arg(id));
+        return fromData<T>(s.getColumn(0));
+    } catch (const std::exception &e) {
+        return Result<T>::failure(what(e));
+    }
 }
 } // namespace
 
 Result<Shot> ProjectStore::shot(Id id) {
-    try {
-        return fetchOne<Shot>(statement("SELECT data FROM shots WHERE id = ?"), id, "shot");
-    } catch (const std::exception &e) {
-        return Result<Shot>::failure(what(e));
-    }
+    return fetchOne<Shot>(
+        [this](const char *sql) -> auto & { return statement(sql); }, "SELECT data FROM shots WHERE id = ?",
+        id, "shot");
 }
 
 Result<Take> ProjectStore::take(Id id) {
-    try {
-        return fetchOne<Take>(statement("SELECT data FROM takes WHERE id = ?"), id, "take");
-    } catch (const std::exception &e) {
-        return Result<Take>::failure(what(e));
-    }
+    return fetchOne<Take>(
+        [this](const char *sql) -> auto & { return statement(sql); }, "SELECT data FROM takes WHERE id = ?",
+        id, "take");
 }
 
 Result<Job> ProjectStore::job(Id id) {
-    try {
-        return fetchOne<Job>(statement("SELECT data FROM jobs WHERE id = ?"), id, "job");
-    } catch (const std::exception &e) {
-        return Result<Job>::failure(what(e));
-    }
+    return fetchOne<Job>(
+        [this](const char *sql) -> auto & { return statement(sql); }, "SELECT data FROM jobs WHERE id = ?",
+        id, "job");
 }
 
 QList<Take> ProjectStore::takesOfShot(Id shotId) {
