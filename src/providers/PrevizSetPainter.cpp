@@ -210,15 +210,22 @@ void PrevizSetPainter::paintExteriorGround(QPainter &painter) const {
     }
 }
 
-void PrevizSetPainter::paintSkyline(QPainter &painter, double distanceM, const QColor &colour, quint64 stream,
-                                    Span height, Span gap) const {
-    const double W = m_scene.size.width();
+std::optional<PrevizSetPainter::Row> PrevizSetPainter::sceneryRow(double distanceM) const {
     const double base = groundY(distanceM);
     if (base < 0)
+        return std::nullopt;
+    const double W = m_scene.size.width();
+    return Row{base, (W / 2.0 + W * 0.1) / m_scene.camera.focalPx * distanceM,
+               m_scene.camera.focalPx / distanceM};
+}
+
+void PrevizSetPainter::paintSkyline(QPainter &painter, double distanceM, const QColor &colour, quint64 stream,
+                                    Span height, Span gap) const {
+    const std::optional<Row> row = sceneryRow(distanceM);
+    if (!row)
         return;
+    const auto [base, visible, scale] = *row;
     PrevizRandom rng(m_scene.seed, stream);
-    const double visible = (W / 2.0 + W * 0.1) / m_scene.camera.focalPx * distanceM;
-    const double scale = m_scene.camera.focalPx / distanceM;
     painter.setPen(Qt::NoPen);
     PrevizRandom windows(m_scene.seed, stream + 100);
     int windowBudget = 400; // keeps a very wide lens from spending the frame on windows
@@ -245,13 +252,11 @@ void PrevizSetPainter::paintSkyline(QPainter &painter, double distanceM, const Q
 
 void PrevizSetPainter::paintTrees(QPainter &painter, double distanceM, const QColor &colour,
                                   quint64 stream) const {
-    const double W = m_scene.size.width();
-    const double base = groundY(distanceM);
-    if (base < 0)
+    const std::optional<Row> row = sceneryRow(distanceM);
+    if (!row)
         return;
+    const auto [base, visible, scale] = *row;
     PrevizRandom rng(m_scene.seed, stream);
-    const double visible = (W / 2.0 + W * 0.1) / m_scene.camera.focalPx * distanceM;
-    const double scale = m_scene.camera.focalPx / distanceM;
     painter.setPen(Qt::NoPen);
     for (double x = -visible - rng.uniform(0, 8); x < visible;) {
         const double h = rng.uniform(5, 12);

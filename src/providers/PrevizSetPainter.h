@@ -8,6 +8,8 @@
 
 #include <QRectF>
 
+#include <optional>
+
 class QPainter;
 
 namespace shotcraft::providers {
@@ -33,6 +35,12 @@ private:
     void paintSkyline(QPainter &painter, double distanceM, const QColor &colour, quint64 stream, Span height,
                       Span gap) const;
     void paintTrees(QPainter &painter, double distanceM, const QColor &colour, quint64 stream) const;
+    // A row of scenery at one distance: where it stands on screen, how far it must reach either
+    // side to fill the frame (metres), and pixels per metre. Empty when it is above the frame.
+    struct Row {
+        double baseY, visibleM, pxPerM;
+    };
+    std::optional<Row> sceneryRow(double distanceM) const;
     void paintRoom(QPainter &painter) const;
     void paintStudio(QPainter &painter) const;
     void paintPlanView(QPainter &painter) const;
