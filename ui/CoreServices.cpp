@@ -30,19 +30,26 @@ Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialec
     return cinema::buildPrompt(project, *shot, plan, promptOptions(dialect));
 }
 
-providers::ImageRequest shotRequest(const Project &project, const Shot &shot, const QString &changes,
-                                    const providers::ImageProviderCaps &caps) {
-    providers::ImageRequest request;
-    request.project = project;
-    request.shot = shot;
-    request.plan = dna::planShot(project, shot.id, caps.maxReferences);
-    request.package =
-        cinema::buildPrompt(project, shot, request.plan, promptOptions(caps.dialect, caps.allowedSizes));
-    if (!changes.trimmed().isEmpty()) {
-        request.package.positive += QStringLiteral(", ") + changes.trimmed();
-        request.package.modifications.append(QStringLiteral("user: ") + changes.trimmed());
-    }
-    return request;
+pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf) {
+    pipeline::RequestBuilder builder = pipeline::defaultRequestBuilder();
+    builder.prompt = [base = builder.prompt, changesOf = std::move(changesOf)](
+                         const Project &project, const Job &job, const ConsistencyPlan &plan,
+                         const providers::ImageProviderCaps &caps) {
+        if (job.kind != JobKind::Shot)
+            return base(project, job, plan, caps);
+        const Shot *shot = project.shot(job.shotId);
+        if (!shot)
+            return PromptPackage{};
+        PromptPackage package =
+            cinema::buildPrompt(project, *shot, plan, promptOptions(caps.dialect, caps.allowedSizes));
+        const QString changes = changesOf ? changesOf(job.id).trimmed() : QString();
+        if (!changes.isEmpty()) {
+            package.positive += QStringLiteral(", ") + changes;
+            package.modifications.append(QStringLiteral("user: ") + changes);
+        }
+        return package;
+    };
+    return builder;
 }
 
 } // namespace shotcraft::ui

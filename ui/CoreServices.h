@@ -1,19 +1,22 @@
 // The studio's bridges to the core: screenplay -> project (import, breakdown, Visual DNA), the live
-// prompt of a shot (consistency plan + prompt engine) and the image request for a shot. MainWindow
-// installs these by default; tests may replace them.
+// prompt of a shot (consistency plan + prompt engine) and how the generation queue builds the
+// window's requests. MainWindow installs these by default; tests may replace them.
 #pragma once
 
 #include "domain/Project.h"
 #include "domain/PromptPackage.h"
 #include "domain/Result.h"
-#include "providers/ImageProvider.h"
+#include "pipeline/RequestBuilder.h"
+
+#include <functional>
 
 namespace shotcraft::ui {
 
 Result<Project> projectFromScript(const QString &scriptPath);
 Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialect dialect);
-// The request for one shot: its consistency plan and engine-built prompt, plus the user's changes.
-providers::ImageRequest shotRequest(const Project &project, const Shot &shot, const QString &changes,
-                                    const providers::ImageProviderCaps &caps);
+// The queue's request builder for the window: the pipeline's default, except that a shot's prompt
+// honours the lens and composition set by hand in the inspector (as the prompt inspector shows it)
+// and carries the user's "regenerate with changes" text for its job (`changesOf(jobId)`).
+pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf);
 
 } // namespace shotcraft::ui

@@ -34,8 +34,9 @@ class MessageBar;
 class PromptInspector;
 class QueuePanel;
 class Settings;
-class ShotGenerator;
+class GenerationController;
 class ShotInspector;
+class StalenessTracker;
 class StoryboardView;
 class ThumbnailCache;
 class VisualDnaPanel;
@@ -66,7 +67,8 @@ public:
     VisualDnaPanel *dnaPanel() const { return m_dna; }
     PromptInspector *promptInspector() const { return m_prompt; }
     QueuePanel *queuePanel() const { return m_queue; }
-    ShotGenerator *generator() const { return m_generator; }
+    GenerationController *generator() const { return m_generator; }
+    StalenessTracker *staleness() const { return m_staleness; }
     ThumbnailCache *thumbnails() const { return m_thumbnails; }
     MessageBar *messageBar() const { return m_messages; }
 
@@ -104,7 +106,8 @@ private:
     models::StoryboardModel *m_model;
     StoryboardView *m_storyboard;
     MessageBar *m_messages;
-    ShotGenerator *m_generator;
+    GenerationController *m_generator;
+    StalenessTracker *m_staleness;
     ShotInspector *m_inspector;
     VisualDnaPanel *m_dna;
     PromptInspector *m_prompt;

@@ -1,6 +1,6 @@
 #include "QueuePanel.h"
 
-#include "ShotGenerator.h"
+#include "GenerationController.h"
 #include "models/JobsModel.h"
 
 #include <QApplication>
@@ -40,7 +40,7 @@ QString formatDuration(qint64 ms) {
 }
 } // namespace
 
-QueuePanel::QueuePanel(ShotGenerator *generator, QWidget *parent)
+QueuePanel::QueuePanel(GenerationController *generator, QWidget *parent)
     : QWidget(parent)
     , m_generator(generator)
     , m_model(new models::JobsModel(this))
@@ -64,13 +64,13 @@ QueuePanel::QueuePanel(ShotGenerator *generator, QWidget *parent)
         for (Id id : selectedJobIds())
             m_generator->cancel(id);
     });
-    connect(cancelAll, &QPushButton::clicked, m_generator, &ShotGenerator::cancelAll);
+    connect(cancelAll, &QPushButton::clicked, m_generator, &GenerationController::cancelAll);
     connect(retry, &QPushButton::clicked, this, [this] {
         for (Id id : selectedJobIds())
             if (Status st = m_generator->retry(id); !st)
                 Q_EMIT error(st.error());
     });
-    connect(m_generator, &ShotGenerator::progressChanged, this, &QueuePanel::onProgress);
+    connect(m_generator, &GenerationController::progressChanged, this, &QueuePanel::onProgress);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_overall, 1);

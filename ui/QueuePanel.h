@@ -17,12 +17,12 @@ class ProjectDocument;
 
 namespace shotcraft::ui {
 
-class ShotGenerator;
+class GenerationController;
 
 class QueuePanel : public QWidget {
     Q_OBJECT
 public:
-    QueuePanel(ShotGenerator *generator, QWidget *parent = nullptr);
+    QueuePanel(GenerationController *generator, QWidget *parent = nullptr);
     void setDocument(models::ProjectDocument *document);
     models::JobsModel *jobsModel() const { return m_model; }
     QProgressBar *overallProgress() const { return m_overall; }
@@ -35,7 +35,7 @@ private:
     QList<Id> selectedJobIds() const;
     void onProgress(int done, int total, qint64 etaMs);
 
-    ShotGenerator *m_generator;
+    GenerationController *m_generator;
     models::JobsModel *m_model;
     QTableView *m_table;
     QProgressBar *m_overall;

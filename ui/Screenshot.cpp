@@ -1,7 +1,8 @@
 #include "Screenshot.h"
 
+#include "GenerationController.h"
 #include "MainWindow.h"
-#include "ShotGenerator.h"
+#include "StalenessTracker.h"
 #include "StoryboardView.h"
 #include "ThumbnailCache.h"
 #include "models/ProjectDocument.h"
@@ -64,6 +65,8 @@ int takeScreenshot(MainWindow &window, const ScreenshotOptions &options) {
             waitUntil([&] { return !window.generator()->isBusy(); }, options.timeoutMs);
         }
     }
+    // The STALE badges come from a pass over the finished takes.
+    waitUntil([&] { return !window.staleness()->isPending(); }, 10000);
     if (doc && !doc->project().shots.isEmpty())
         window.storyboard()->selectShot(doc->project().shots.first().id);
     // Paint once so visible cards ask for their thumbnails, then wait for the decodes.

@@ -3,6 +3,8 @@
 #include "EditCommands.h"
 #include "ThumbnailCache.h"
 #include "ThumbnailDelegate.h"
+#include "dna/ConsistencyPlanner.h"
+#include "dna/Staleness.h"
 #include "models/CharactersModel.h"
 #include "models/ProjectDocument.h"
 
@@ -488,11 +490,17 @@ void VisualDnaPanel::addReferenceFiles(Id characterId, const QStringList &paths)
 void VisualDnaPanel::reportStale(const QString &what, const QList<Id> &shotIds) {
     if (!m_document)
         return;
+    // The same test as the badges (dna::staleShots): the shot's current take was generated under DNA
+    // that differs from the project's now. Only the shots the edit can touch are checked here; the
+    // window's staleness pass updates the badges of the whole board.
+    const Project &project = m_document->project();
     QList<Id> madeStale;
-    for (Id id : shotIds)
-        if (m_document->approvedImageId(id) != 0 && !m_document->isStale(id))
+    for (Id id : shotIds) {
+        const Shot *shot = m_document->shot(id);
+        const Take *current = shot ? dna::chainableTake(project, *shot) : nullptr;
+        if (current && !m_document->isStale(id) && !dna::staleReasons(project, *current).isEmpty())
             madeStale.append(id);
-    m_document->markStale(madeStale);
+    }
     QStringList numbers;
     for (Id id : std::as_const(madeStale))
         if (const Shot *s = m_document->shot(id); s && numbers.size() < 12)

@@ -273,6 +273,36 @@ Result<Take> ProjectDocument::addTake(Take take, const QByteArray &encoded, cons
     return take;
 }
 
+void ProjectDocument::takeStored(Id takeId) {
+    if (m_takeIndex.contains(takeId))
+        return;
+    qsizetype position = -1;
+    // The queue appends, so the take is almost always the last one.
+    for (qsizetype i = m_project.takes.size() - 1; i >= 0; --i) {
+        if (m_project.takes[i].id == takeId) {
+            position = i;
+            break;
+        }
+    }
+    if (position < 0)
+        return;
+    const Take take = m_project.takes[position];
+    m_takeIndex.insert(take.id, position);
+    if (take.shotId != 0)
+        m_takesByShot[take.shotId].append(take.id);
+    if (take.jobId != 0)
+        Q_EMIT jobChanged(take.jobId);
+    Q_EMIT takeAdded(take);
+    if (take.shotId != 0)
+        Q_EMIT shotChanged(take.shotId); // its approved take may have been set with it
+    if (take.referenceId != 0)
+        Q_EMIT referencesChanged(); // a look-book frame was filled
+}
+
+void ProjectDocument::jobUpdated(Id jobId) {
+    Q_EMIT jobChanged(jobId);
+}
+
 Result<Id> ProjectDocument::allocateId() {
     Result<Id> id = m_store->allocateId();
     if (!id)
@@ -318,19 +348,20 @@ QList<Id> ProjectDocument::shotsUnderPalette(const Palette &palette) const {
     return out;
 }
 
-bool ProjectDocument::isStale(Id shotId) const {
-    const Shot *s = shot(shotId);
-    return s && s->approvedTakeId != 0 && m_stale.value(shotId) == s->approvedTakeId;
-}
-
-void ProjectDocument::markStale(const QList<Id> &shotIds) {
-    for (Id id : shotIds) {
-        // Only a shot with an approved image can go stale; the others will use the new DNA anyway.
-        if (approvedImageId(id) == 0 || isStale(id))
-            continue;
-        m_stale.insert(id, shot(id)->approvedTakeId);
+void ProjectDocument::setStaleShots(const QList<Id> &shotIds) {
+    const QSet<Id> now(shotIds.cbegin(), shotIds.cend());
+    if (now == m_stale)
+        return;
+    QList<Id> changed;
+    for (Id id : now)
+        if (!m_stale.contains(id))
+            changed.append(id);
+    for (Id id : std::as_const(m_stale))
+        if (!now.contains(id))
+            changed.append(id);
+    m_stale = now;
+    for (Id id : std::as_const(changed))
         Q_EMIT shotStateChanged(id);
-    }
 }
 
 void ProjectDocument::setProgress(Id shotId, double fraction) {

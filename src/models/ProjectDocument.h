@@ -1,7 +1,9 @@
 // The open project as the views see it: the ProjectStore plus an in-memory copy of the Project,
 // kept in step. Every mutating call is one store transaction and then one change signal, so item
-// models and docks update incrementally. Also carries the transient per-shot state the storyboard
-// shows (generation progress, last failure, staleness), which is not part of the project file.
+// models and docks update incrementally. The generation queue writes takes and jobs itself (through
+// mutableProject()) and reports them with takeStored() / jobUpdated(). Also carries the per-shot
+// state the storyboard shows: generation progress and last failure (transient), and staleness (set
+// from the takes' recorded DNA hashes, so it is the same after reopening the project).
 #pragma once
 
 #include "domain/Project.h"
@@ -30,6 +32,9 @@ public:
     static Result<std::unique_ptr<ProjectDocument>> create(const QString &path, const Project &project);
 
     const Project &project() const { return m_project; }
+    // For pipeline::GenerationQueue, which writes the store and keeps this copy in step itself;
+    // whoever drives it reports what it wrote with takeStored() and jobUpdated().
+    Project &mutableProject() { return m_project; }
     storage::ProjectStore &store() { return *m_store; }
     QString path() const { return m_store->path(); }
 
@@ -60,15 +65,25 @@ public:
     Result<Id> allocateId();
     Status saveAs(const QString &path);
 
+    // A take (and the job, shot approval or look-book frame stored with it) that was written to the
+    // store and appended to mutableProject() by someone else: index it and emit the change signals.
+    void takeStored(Id takeId);
+    // A job changed (or was appended) in mutableProject() by someone else.
+    void jobUpdated(Id jobId);
+
     // Which shots an edit of a DNA element affects (the shots it makes stale).
     QList<Id> shotsUsingCharacter(Id characterId) const;
     QList<Id> shotsAtLocation(Id locationId) const;
     QList<Id> shotsUnderPalette(const Palette &palette) const;
 
+    // Whether the shot's current take was generated under DNA that has changed since (as computed by
+    // dna::staleShots, which this module does not link: the caller passes its result in).
+    bool isStale(Id shotId) const { return m_stale.contains(shotId); }
+    QList<Id> staleShots() const { return {m_stale.cbegin(), m_stale.cend()}; }
+    // Replaces the stale set; shotStateChanged is emitted for each shot that changed.
+    void setStaleShots(const QList<Id> &shotIds);
+
     // Transient state shown on the cards.
-    // A shot is stale while the take that was approved when its DNA changed is still the approved one.
-    bool isStale(Id shotId) const;
-    void markStale(const QList<Id> &shotIds);
     double progress(Id shotId) const { return m_progress.value(shotId, -1.0); } // -1: not generating
     void setProgress(Id shotId, double fraction);                               // -1 to clear
     QString failure(Id shotId) const { return m_failures.value(shotId); }
@@ -102,7 +117,7 @@ private:
     QHash<Id, qsizetype> m_takeIndex;
     QHash<Id, qsizetype> m_sceneIndex;
     QHash<Id, QList<Id>> m_takesByShot;
-    QHash<Id, Id> m_stale; // shot -> the approved take that went stale
+    QSet<Id> m_stale;
     QHash<Id, double> m_progress;
     QHash<Id, QString> m_failures;
 };

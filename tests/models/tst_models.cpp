@@ -110,12 +110,18 @@ private Q_SLOTS:
                  added->imageId);
         QCOMPARE(model.indexOfShot(before[0]).data(StoryboardModel::TakeCountRole).toInt(), 1);
 
-        // Staleness and progress are transient card state.
+        // Staleness is handed in (from dna::staleShots); the cards that change are told.
         QVERIFY(!model.indexOfShot(before[0]).data(StoryboardModel::StaleRole).toBool());
-        m_doc->markStale(m_doc->shotsUsingCharacter(m_doc->project().characters.first().id));
+        QSignalSpy stateChanged(m_doc.get(), &ProjectDocument::shotStateChanged);
+        m_doc->setStaleShots({before[0]});
+        QCOMPARE(stateChanged.size(), 1);
         QVERIFY(model.indexOfShot(before[0]).data(StoryboardModel::StaleRole).toBool());
-        // A shot without an image cannot go stale.
         QVERIFY(!model.indexOfShot(before[1]).data(StoryboardModel::StaleRole).toBool());
+        m_doc->setStaleShots({before[0]});
+        QCOMPARE(stateChanged.size(), 1); // no change, no signal
+        m_doc->setStaleShots({});
+        QVERIFY(!model.indexOfShot(before[0]).data(StoryboardModel::StaleRole).toBool());
+        // Progress is transient card state.
         m_doc->setProgress(before[1], 0.25);
         QCOMPARE(model.indexOfShot(before[1]).data(StoryboardModel::ProgressRole).toDouble(), 0.25);
         m_doc->setProgress(before[1], -1);
@@ -206,6 +212,48 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, JobsModel::StateColumn).data().toString(), QStringLiteral("failed"));
         QCOMPARE(model.index(0, JobsModel::ErrorColumn).data().toString(), job.lastError);
         QCOMPARE(m_doc->store().job(job.id)->state, JobState::Failed);
+    }
+
+    void writesOfTheGenerationQueueReachTheModels() {
+        StoryboardModel board;
+        attachTesters(&board);
+        board.setDocument(m_doc.get());
+        JobsModel jobs;
+        attachTesters(&jobs);
+        jobs.setDocument(m_doc.get());
+        TakesModel takes;
+        attachTesters(&takes);
+        takes.setDocument(m_doc.get());
+        const Id shotId = m_doc->project().shots[2].id;
+        takes.setShot(shotId);
+        // As pipeline::GenerationQueue does: write the store, bring the project copy in step, report.
+        storage::ProjectStore &store = m_doc->store();
+        Job job;
+        job.id = *store.allocateId();
+        job.shotId = shotId;
+        job.provider = QStringLiteral("test");
+        QVERIFY(store.save(job).ok());
+        m_doc->mutableProject().jobs.append(job);
+        m_doc->jobUpdated(job.id);
+        QCOMPARE(jobs.rowCount(), 1);
+
+        Take take;
+        take.id = *store.allocateId();
+        take.shotId = shotId;
+        take.jobId = job.id;
+        take.provider = QStringLiteral("test");
+        QVERIFY(store.save(take).ok());
+        m_doc->mutableProject().takes.append(take);
+        m_doc->mutableProject().shot(shotId)->approvedTakeId = take.id;
+        QSignalSpy added(m_doc.get(), &ProjectDocument::takeAdded);
+        QSignalSpy changed(&board, &QAbstractItemModel::dataChanged);
+        m_doc->takeStored(take.id);
+        m_doc->takeStored(take.id); // reported twice: indexed once
+        QCOMPARE(added.size(), 1);
+        QVERIFY(changed.size() >= 1);
+        QCOMPARE(m_doc->takesOfShot(shotId).size(), 1);
+        QCOMPARE(board.indexOfShot(shotId).data(StoryboardModel::TakeCountRole).toInt(), 1);
+        QCOMPARE(takes.rowCount(), 1);
     }
 
     void promptDiffMarksChangedWords_data() {

@@ -1,20 +1,26 @@
 // The studio window end to end (offscreen): open a project, select a shot, edit a field, undo and
-// redo with the store checked each time; drag-reorder; circle a take; regenerate a shot and see its
-// card update; drop a reference image onto a character; change the aspect ratio.
+// redo with the store checked each time; drag-reorder; circle a take; regenerate shots on the previz
+// engine through the generation queue and see the cards update; STALE badges from the takes' DNA
+// hashes, across a reopen; drop a reference image onto a character; change the aspect ratio.
 #include "EditCommands.h"
+#include "GenerationController.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "PromptInspector.h"
 #include "QueuePanel.h"
 #include "ShotCardDelegate.h"
-#include "ShotGenerator.h"
 #include "ShotInspector.h"
+#include "StalenessTracker.h"
 #include "StoryboardView.h"
 #include "ThumbnailCache.h"
 #include "VisualDnaPanel.h"
+#include "dna/ConsistencyPlanner.h"
+#include "models/JobsModel.h"
 #include "models/ProjectDocument.h"
 #include "models/StoryboardModel.h"
 #include "models/TakesModel.h"
+#include "pipeline/GenerationQueue.h"
+#include "providers/PrevizProvider.h"
 #include "support/SampleProject.h"
 
 #include <QBuffer>
@@ -37,64 +43,8 @@ using namespace shotcraft;
 using models::StoryboardModel;
 
 namespace {
-// An image engine that draws a numbered frame after a few progress steps, on the event loop.
-class CountingJob : public providers::ImageJob {
-public:
-    CountingJob(const providers::ImageRequest &request, QObject *parent)
-        : ImageJob(parent)
-        , m_request(request) {
-        QTimer::singleShot(5, this, &CountingJob::step);
-    }
-    void cancel() override { m_cancelled = true; }
-
-private:
-    void step() {
-        if (m_cancelled) {
-            providers::ImageResult r;
-            r.failure = providers::FailureKind::Cancelled;
-            r.error = QStringLiteral("cancelled");
-            Q_EMIT finished(r);
-            deleteLater();
-            return;
-        }
-        if (++m_steps < 4) {
-            Q_EMIT progress(m_steps / 4.0);
-            QTimer::singleShot(5, this, &CountingJob::step);
-            return;
-        }
-        const GenerationParams &p = m_request.package.params;
-        QImage image(p.width / 4, p.height / 4, QImage::Format_RGB32);
-        image.fill(QColor(40, 90, 160));
-        QPainter painter(&image);
-        painter.setPen(Qt::white);
-        painter.drawText(image.rect(), Qt::AlignCenter, m_request.shot.number);
-        painter.end();
-        providers::ImageResult r;
-        QBuffer buffer(&r.encoded);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        r.width = image.width();
-        r.height = image.height();
-        r.seedUsed = p.seed;
-        r.model = QStringLiteral("counting");
-        Q_EMIT finished(r);
-        deleteLater();
-    }
-    providers::ImageRequest m_request;
-    int m_steps = 0;
-    bool m_cancelled = false;
-};
-
-class CountingProvider : public providers::ImageProvider {
-public:
-    QString name() const override { return QStringLiteral("counting"); }
-    providers::ImageProviderCaps caps() const override { return {0, 2, PromptDialect::Natural, {}}; }
-    providers::ImageJob *generate(const providers::ImageRequest &request) override {
-        ++requests;
-        return new CountingJob(request, this);
-    }
-    int requests = 0;
-};
+// Previz renders take a moment on a loaded machine.
+constexpr int generationTimeoutMs = 60000;
 } // namespace
 
 class TestStudioWindow : public QObject {
@@ -130,6 +80,8 @@ private Q_SLOTS:
         Take take;
         take.shotId = m_firstShot;
         take.provider = QStringLiteral("sample");
+        // Generated under the project's DNA as it is: not stale.
+        take.dnaHash = dna::planShot((*doc)->project(), m_firstShot, -1).dnaHash;
         take.package.positive = QStringLiteral("wide shot, harbour pier at dusk, Mara waits");
         auto a = (*doc)->addTake(take, test::pngBytes(384, 216, QColor(200, 120, 40)), {});
         take.package.positive = QStringLiteral("wide shot, harbour pier at dusk, Mara waits in the rain");
@@ -248,9 +200,7 @@ private Q_SLOTS:
     void regenerateUpdatesTheCard() {
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
-        auto provider = std::make_unique<CountingProvider>();
-        CountingProvider *engine = provider.get();
-        w.setImageProvider(std::move(provider));
+        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
         w.show();
         const Id shotId = w.document()->project().shots[2].id;
         w.storyboard()->selectShot(shotId);
@@ -259,22 +209,144 @@ private Q_SLOTS:
 
         w.regenerateSelected(QStringLiteral("heavier fog"));
         QVERIFY(card.data(StoryboardModel::ProgressRole).toDouble() >= 0); // placeholder with progress
-        QTRY_VERIFY(card.data(StoryboardModel::ImageIdRole).toLongLong() != 0);
-        QCOMPARE(engine->requests, 1);
+        // Through the pipeline's queue: the job is in the project file and in the queue dock.
+        QVERIFY(w.generator()->queue() && w.generator()->queue()->isActive());
+        QCOMPARE(reopen(m_path)->jobs().size(), w.generator()->queue()->jobIds().size());
+        QVERIFY(w.queuePanel()->jobsModel()->rowCount() >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(card.data(StoryboardModel::ImageIdRole).toLongLong() != 0,
+                                 generationTimeoutMs);
         QCOMPARE(card.data(StoryboardModel::ProgressRole).toDouble(), -1.0);
+        QTRY_VERIFY(!w.generator()->isBusy());
 
         auto store = reopen(m_path);
         const Shot stored = *store->shot(shotId);
         QVERIFY(stored.approvedTakeId != 0);
         const Take take = *store->take(stored.approvedTakeId);
+        QCOMPARE(take.provider, QStringLiteral("previz"));
         QVERIFY(take.package.positive.contains(QStringLiteral("heavier fog")));
+        QVERIFY(!take.dnaHash.isEmpty());
         // The frame follows the project's 2.39:1 aspect ratio (to the nearest size the engine makes).
         QVERIFY2(double(take.width) / take.height > 2.0,
                  qPrintable(QStringLiteral("%1x%2").arg(take.width).arg(take.height)));
-        QCOMPARE(store->jobs().size(), 1);
-        QCOMPARE(store->jobs().first().state, JobState::Succeeded);
+        const QList<Job> jobs = store->jobs();
+        const auto shotJob = std::find_if(jobs.cbegin(), jobs.cend(), [&](const Job &j) {
+            return j.kind == JobKind::Shot && j.shotId == shotId;
+        });
+        QVERIFY(shotJob != jobs.cend());
+        QCOMPARE(shotJob->state, JobState::Succeeded);
+        QCOMPARE(shotJob->takeId, take.id);
         QTRY_VERIFY(w.thumbnails()->image(take.imageId) != nullptr);
-        QCOMPARE(w.queuePanel()->overallProgress()->value(), 1);
+        QCOMPARE(w.queuePanel()->overallProgress()->value(), w.queuePanel()->overallProgress()->maximum());
+
+        // A shot that already has a circled take: the new take is circled and the card shows it.
+        const QModelIndex first = w.storyboardModel()->indexOfShot(m_firstShot);
+        const Id imageBefore = first.data(StoryboardModel::ImageIdRole).toLongLong();
+        QCOMPARE(imageBefore, w.document()->take(m_takeA)->imageId);
+        w.storyboard()->selectShot(m_firstShot);
+        w.regenerateSelected();
+        QTRY_VERIFY_WITH_TIMEOUT(first.data(StoryboardModel::ImageIdRole).toLongLong() != imageBefore,
+                                 generationTimeoutMs);
+        QCOMPARE(first.data(StoryboardModel::TakeCountRole).toInt(), 3);
+        store = reopen(m_path);
+        QCOMPARE(store->takesOfShot(m_firstShot).size(), 3);
+        const Id newTake = store->shot(m_firstShot)->approvedTakeId;
+        QVERIFY(newTake != m_takeA && newTake != m_takeB);
+        QCOMPARE(first.data(StoryboardModel::ImageIdRole).toLongLong(), store->take(newTake)->imageId);
+    }
+
+    void cancelFromTheQueueDock() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.show();
+        QList<Id> shots;
+        for (const Shot &s : w.document()->project().shots)
+            shots.append(s.id);
+        QVERIFY(w.generator()->regenerate(shots).ok());
+        w.generator()->cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.generator()->isBusy(), generationTimeoutMs);
+        // Every job is finished in the file; the cancelled ones say so, and no card is left generating.
+        for (const Job &j : reopen(m_path)->jobs())
+            QVERIFY2(j.state == JobState::Cancelled || j.state == JobState::Succeeded,
+                     qPrintable(QString::number(int(j.state))));
+        for (Id id : shots)
+            QCOMPARE(w.storyboardModel()->indexOfShot(id).data(StoryboardModel::ProgressRole).toDouble(),
+                     -1.0);
+        QCOMPARE(w.queuePanel()->jobsModel()->rowCount(), int(reopen(m_path)->jobs().size()));
+    }
+
+    void staleBadgesFollowTheDna() {
+        // A second generated shot, without Mara in it.
+        Id withoutMara = 0;
+        {
+            auto doc = models::ProjectDocument::open(m_path);
+            QVERIFY(doc.ok());
+            const Id mara = (*doc)->project().characters.first().id;
+            Shot shot = (*doc)->project().shots[3];
+            shot.blocking.removeIf([mara](const Blocking &b) { return b.characterId == mara; });
+            QVERIFY((*doc)->saveShot(shot).ok());
+            withoutMara = shot.id;
+            Take take;
+            take.shotId = shot.id;
+            take.provider = QStringLiteral("sample");
+            take.dnaHash = dna::planShot((*doc)->project(), shot.id, -1).dnaHash;
+            auto added = (*doc)->addTake(take, test::pngBytes(384, 161, QColor(90, 90, 90)), {});
+            QVERIFY(added.ok());
+            shot.approvedTakeId = added->id;
+            QVERIFY((*doc)->saveShot(shot).ok());
+        }
+        auto staleOnBoard = [](ui::MainWindow &w, Id shotId) {
+            return w.storyboardModel()->indexOfShot(shotId).data(StoryboardModel::StaleRole).toBool();
+        };
+        {
+            ui::MainWindow w;
+            QVERIFY(w.openProject(m_path).ok());
+            w.show();
+            QTRY_VERIFY(!w.staleness()->isPending());
+            QVERIFY(!staleOnBoard(w, m_firstShot));
+            QVERIFY(!staleOnBoard(w, withoutMara));
+
+            // Edit Mara's wardrobe in the Visual DNA panel: the panel names the shot it made stale.
+            const Id mara = w.document()->project().characters.first().id;
+            w.dnaPanel()->selectCharacter(mara);
+            QLineEdit *wardrobe = nullptr;
+            for (QLineEdit *edit : w.dnaPanel()->findChildren<QLineEdit *>())
+                if (edit->text() == w.document()->character(mara)->wardrobe)
+                    wardrobe = edit;
+            QVERIFY(wardrobe);
+            wardrobe->setText(QStringLiteral("black sou'wester, yellow oilskin"));
+            Q_EMIT wardrobe->editingFinished();
+            QCOMPARE(w.document()->character(mara)->wardrobe,
+                     QStringLiteral("black sou'wester, yellow oilskin"));
+            QVERIFY2(w.dnaPanel()->staleLabel()->text().contains(w.document()->shot(m_firstShot)->number),
+                     qPrintable(w.dnaPanel()->staleLabel()->text()));
+            QTRY_VERIFY(staleOnBoard(w, m_firstShot));
+            QTRY_VERIFY(!w.staleness()->isPending());
+            QVERIFY(!staleOnBoard(w, withoutMara));
+        }
+        // The badge comes from the file (the take's DNA hash against the DNA now), not from the session.
+        {
+            ui::MainWindow w;
+            QVERIFY(w.openProject(m_path).ok());
+            w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+            w.show();
+            QTRY_VERIFY(staleOnBoard(w, m_firstShot));
+            QVERIFY(!staleOnBoard(w, withoutMara));
+            QVERIFY(w.document()->isStale(m_firstShot));
+
+            w.storyboard()->selectShot(m_firstShot);
+            w.regenerateSelected();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.generator()->isBusy(), generationTimeoutMs);
+            QTRY_VERIFY(!staleOnBoard(w, m_firstShot));
+            QVERIFY(!staleOnBoard(w, withoutMara));
+        }
+        {
+            ui::MainWindow w;
+            QVERIFY(w.openProject(m_path).ok());
+            w.show();
+            QTRY_VERIFY(!w.staleness()->isPending());
+            QVERIFY(!staleOnBoard(w, m_firstShot));
+        }
     }
 
     void dropReferenceImageOntoCharacter() {
@@ -310,10 +382,6 @@ private Q_SLOTS:
         QCOMPARE(stored.references.first().ownerId, mara);
         QCOMPARE(w.dnaPanel()->referenceList()->count(), 1);
         QVERIFY(reopen(m_path)->thumbnailData(stored.references.first().imageId)->size() > 0);
-        // Mara is in the first shot, which has a take: the edit says it made that shot stale.
-        QVERIFY(w.document()->isStale(m_firstShot));
-        QVERIFY(w.dnaPanel()->staleLabel()->text().contains(w.document()->shot(m_firstShot)->number));
-        QVERIFY(w.storyboardModel()->indexOfShot(m_firstShot).data(StoryboardModel::StaleRole).toBool());
 
         w.undoStack()->undo();
         QCOMPARE(reopen(m_path)->load()->references.size(), 0);

@@ -1,0 +1,69 @@
+#include "StalenessTracker.h"
+
+#include "dna/Staleness.h"
+#include "models/ProjectDocument.h"
+
+#include <QtConcurrent>
+
+namespace shotcraft::ui {
+
+StalenessTracker::StalenessTracker(QObject *parent)
+    : QObject(parent) {
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(20);
+    connect(&m_timer, &QTimer::timeout, this, &StalenessTracker::run);
+}
+
+void StalenessTracker::setDocument(models::ProjectDocument *document) {
+    if (m_document)
+        disconnect(m_document, nullptr, this, nullptr);
+    m_document = document;
+    ++m_generation;
+    m_running = false;
+    m_again = false;
+    m_timer.stop();
+    if (!document)
+        return;
+    using models::ProjectDocument;
+    for (auto signal : {&ProjectDocument::characterChanged, &ProjectDocument::locationChanged,
+                        &ProjectDocument::paletteChanged, &ProjectDocument::shotChanged})
+        connect(document, signal, this, &StalenessTracker::schedule);
+    connect(document, &ProjectDocument::styleTokensChanged, this, &StalenessTracker::schedule);
+    connect(document, &ProjectDocument::referencesChanged, this, &StalenessTracker::schedule);
+    connect(document, &ProjectDocument::infoChanged, this, &StalenessTracker::schedule);
+    connect(document, &ProjectDocument::shotMoved, this, &StalenessTracker::schedule);
+    connect(document, &ProjectDocument::takeAdded, this, &StalenessTracker::schedule);
+    schedule();
+}
+
+void StalenessTracker::schedule() {
+    if (!m_document)
+        return;
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_timer.start();
+}
+
+void StalenessTracker::run() {
+    if (!m_document)
+        return;
+    m_running = true;
+    m_again = false;
+    const quint64 generation = m_generation;
+    // The copy shares its lists with the document's until the next write (Qt's implicit sharing).
+    QtConcurrent::run([project = m_document->project()] {
+        return dna::staleShots(project);
+    }).then(this, [this, generation](const QList<Id> &stale) {
+        if (generation != m_generation || !m_document)
+            return;
+        m_running = false;
+        m_document->setStaleShots(stale);
+        if (m_again)
+            schedule();
+        Q_EMIT updated();
+    });
+}
+
+} // namespace shotcraft::ui
