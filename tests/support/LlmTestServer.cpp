@@ -69,6 +69,19 @@ LlmTestServer::LlmTestServer(LlmProtocol protocol, QObject *parent)
     });
 }
 
+LlmTestServer::~LlmTestServer() {
+    // The accepted sockets are children of m_server, which is destroyed after m_connections. A
+    // socket still connected closes in its destructor and emits disconnected(), whose handler would
+    // then write into the already destroyed hash (heap corruption). Cut them loose first.
+    m_server.close();
+    const QList<QTcpSocket *> sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->abort();
+    }
+    m_connections.clear();
+}
+
 bool LlmTestServer::listen() {
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
@@ -478,4 +491,3 @@ void LlmTestServer::sendStream(QTcpSocket *socket, const LlmScriptedReply &reply
 }
 
 } // namespace shotcraft::test
-

@@ -52,6 +52,7 @@ class LlmTestServer : public QObject {
     Q_OBJECT
 public:
     explicit LlmTestServer(LlmProtocol protocol, QObject *parent = nullptr);
+    ~LlmTestServer() override;
     bool listen();
     QUrl baseUrl() const;
 
