@@ -216,7 +216,7 @@ void TestAiBreakdown::brickAndSteel() {
             QVERIFY(p.character(b.characterId));
         ids.insert(s.id);
     }
-    QCOMPARE(p.shots.size(), 20);
+    QCOMPARE(p.shots.size(), 18); // 4+2+2, 2+1+3 and 2+2 in the recorded answers
     for (const Character &c : p.characters) {
         QVERIFY2(!c.description.isEmpty() && !c.face.isEmpty() && !c.wardrobe.isEmpty(), qPrintable(c.name));
         ids.insert(c.id);

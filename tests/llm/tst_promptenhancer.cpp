@@ -44,9 +44,9 @@ PromptPackage enginePackage() {
 Json goodAnswer() {
     return {
         {"positive",
-         ("Cinematic film still, medium close-up from a low angle, " + kBrick +
-          ", squinting into hard noon sun on his patio, sweat on his brow, a beer bottle beading in "
-          "the foreground, warm bounce from terracotta tiles")
+         (QStringLiteral("Cinematic film still, medium close-up from a low angle, ") + kBrick +
+          QStringLiteral(", squinting into hard noon sun on his patio, sweat on his brow, a beer bottle "
+                         "beading in the foreground, warm bounce from terracotta tiles"))
              .toStdString()},
         {"description", "Brick squints up into the sun, a beat before Steel arrives."},
         {"staging", {{"foreground", "beer bottle"}, {"midground", "Brick"}, {"background", "ranch house"}}},
