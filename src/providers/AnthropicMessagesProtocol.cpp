@@ -1,17 +1,13 @@
 #include "providers/AnthropicMessagesProtocol.h"
 
+#include "providers/LlmWireJson.h"
+
 namespace shotcraft::providers {
 
 namespace {
 
-QString text(const Json &json, const char *key) {
-    const auto it = json.find(key);
-    return it != json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
-std::string utf8(const QString &s) {
-    return s.toStdString();
-}
+using llmwire::text;
+using llmwire::utf8;
 
 // Tool input is an object on this wire; ours is JSON text. Text that is not an object goes as {}.
 Json inputObject(const QString &arguments) {
@@ -207,16 +203,6 @@ LlmResponse AnthropicMessagesProtocol::parseError(int httpStatus, const QByteArr
     return r;
 }
 
-void AnthropicMessagesProtocol::Stream::decode(const QByteArray &bytes) {
-    for (const SseEvent &event : m_sse.feed(bytes))
-        handle(event);
-}
-
-void AnthropicMessagesProtocol::Stream::flush() {
-    for (const SseEvent &event : m_sse.finish())
-        handle(event);
-}
-
 void AnthropicMessagesProtocol::Stream::complete(LlmResponse &response) {
     if (response.finish == LlmFinish::Refusal && response.refusal.isEmpty())
         response.refusal =
@@ -225,11 +211,9 @@ void AnthropicMessagesProtocol::Stream::complete(LlmResponse &response) {
 }
 
 void AnthropicMessagesProtocol::Stream::handle(const SseEvent &event) {
-    const std::optional<Json> data = parseJson(event.data);
-    if (!data || !data->is_object()) {
-        fail(FailureKind::Transient, QStringLiteral("unreadable event in the Anthropic stream"));
+    const std::optional<Json> data = frameObject(event.data, QStringLiteral("event in the Anthropic stream"));
+    if (!data)
         return;
-    }
     // The event name is repeated in data.type; trust data (a proxy may drop `event:` lines).
     const QString type = data->contains("type") ? text(*data, "type") : QString::fromUtf8(event.event);
     if (type == QLatin1String("ping"))

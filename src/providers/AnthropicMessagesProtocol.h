@@ -17,19 +17,16 @@ public:
     // The tool that carries a JSON-schema answer (empty when the request wants free text).
     static QString schemaToolName(const LlmRequest &request);
 
-    class Stream : public LlmStreamAssembler {
+    class Stream : public FramedLlmStream<SseParser, SseEvent> {
     public:
         explicit Stream(const QString &schemaTool = {})
             : m_schemaTool(schemaTool) {}
 
     protected:
-        void decode(const QByteArray &bytes) override;
-        void flush() override;
+        void handle(const SseEvent &event) override;
         void complete(LlmResponse &response) override;
 
     private:
-        void handle(const SseEvent &event);
-        SseParser m_sse;
         QString m_schemaTool;
     };
 };

@@ -63,6 +63,15 @@ void LlmStreamAssembler::fail(FailureKind kind, const QString &message) {
     m_response.finish = LlmFinish::Error;
 }
 
+std::optional<Json> LlmStreamAssembler::frameObject(const QByteArray &data, const QString &what) {
+    std::optional<Json> object = parseJson(data);
+    if (!object || !object->is_object()) {
+        fail(FailureKind::Transient, QStringLiteral("unreadable %1").arg(what));
+        return std::nullopt;
+    }
+    return object;
+}
+
 FailureKind llmFailureForStatus(int status) {
     if (status == 408 || status == 409 || status == 429 || status >= 500 || status == 0)
         return FailureKind::Transient;

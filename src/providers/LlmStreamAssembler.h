@@ -38,6 +38,8 @@ protected:
     void setFinish(LlmFinish finish, const QString &spelledAs);
     void markEnd() { m_sawEnd = true; }
     void fail(FailureKind kind, const QString &message);
+    // One frame's JSON object; a frame that is not one fails the stream (saying `what` it was).
+    std::optional<Json> frameObject(const QByteArray &data, const QString &what);
 
     LlmResponse m_response;
 
@@ -45,6 +47,24 @@ private:
     QStringList m_deltas;
     QMap<int, LlmToolCall> m_calls;
     bool m_sawEnd = false;
+};
+
+// An assembler whose bytes arrive as the frames of `Parser` (SseParser: events, NdjsonParser: lines);
+// the protocol handles one complete frame at a time.
+template <class Parser, class Frame> class FramedLlmStream : public LlmStreamAssembler {
+protected:
+    virtual void handle(const Frame &frame) = 0;
+    void decode(const QByteArray &bytes) override {
+        for (const Frame &frame : m_parser.feed(bytes))
+            handle(frame);
+    }
+    void flush() override {
+        for (const Frame &frame : m_parser.finish())
+            handle(frame);
+    }
+
+private:
+    Parser m_parser;
 };
 
 // What a failed HTTP status means for the caller (protocols.md §7: 408, 409, 429 and >= 500 —

@@ -1,19 +1,14 @@
 #include "providers/OllamaChatProtocol.h"
 
+#include "providers/LlmWireJson.h"
 #include "providers/OpenAiChatProtocol.h"
 
 namespace shotcraft::providers {
 
 namespace {
 
-QString text(const Json &json, const char *key) {
-    const auto it = json.find(key);
-    return it != json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
-std::string utf8(const QString &s) {
-    return s.toStdString();
-}
+using llmwire::text;
+using llmwire::utf8;
 
 const char *roleName(LlmRole role) {
     switch (role) {
@@ -63,16 +58,8 @@ Json OllamaChatProtocol::requestBody(const LlmRequest &request, const QString &m
         {"model", utf8(model)}, {"messages", messages}, {"options", options}, {"stream", request.stream}};
     if (request.wantsJson())
         body["format"] = request.schema;
-    if (!request.tools.isEmpty()) {
-        Json tools = Json::array();
-        for (const LlmTool &t : request.tools)
-            tools.push_back({{"type", "function"},
-                             {"function",
-                              {{"name", utf8(t.name)},
-                               {"description", utf8(t.description)},
-                               {"parameters", t.parameters}}}});
-        body["tools"] = tools; // Ollama has no tool_choice
-    }
+    if (!request.tools.isEmpty())
+        body["tools"] = llmwire::functionTools(request.tools); // Ollama has no tool_choice
     return body;
 }
 
@@ -141,22 +128,10 @@ LlmResponse OllamaChatProtocol::parseError(int httpStatus, const QByteArray &bod
     return r;
 }
 
-void OllamaChatProtocol::Stream::decode(const QByteArray &bytes) {
-    for (const QByteArray &line : m_lines.feed(bytes))
-        handle(line);
-}
-
-void OllamaChatProtocol::Stream::flush() {
-    for (const QByteArray &line : m_lines.finish())
-        handle(line);
-}
-
 void OllamaChatProtocol::Stream::handle(const QByteArray &line) {
-    const std::optional<Json> object = parseJson(line);
-    if (!object || !object->is_object()) {
-        fail(FailureKind::Transient, QStringLiteral("unreadable line in the Ollama stream"));
+    const std::optional<Json> object = frameObject(line, QStringLiteral("line in the Ollama stream"));
+    if (!object)
         return;
-    }
     if (object->contains("error")) {
         fail(FailureKind::Transient, QStringLiteral("Ollama error: %1").arg(text(*object, "error")));
         return;

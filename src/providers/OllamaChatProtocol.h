@@ -13,14 +13,11 @@ public:
     static LlmResponse parseResponse(const QByteArray &body);
     static LlmResponse parseError(int httpStatus, const QByteArray &body);
 
-    class Stream : public LlmStreamAssembler {
+    class Stream : public FramedLlmStream<NdjsonParser, QByteArray> {
     protected:
-        void decode(const QByteArray &bytes) override;
-        void flush() override;
+        void handle(const QByteArray &line) override;
 
     private:
-        void handle(const QByteArray &line);
-        NdjsonParser m_lines;
         int m_nextCall = 0;
     };
 

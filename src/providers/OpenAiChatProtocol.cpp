@@ -1,17 +1,13 @@
 #include "providers/OpenAiChatProtocol.h"
 
+#include "providers/LlmWireJson.h"
+
 namespace shotcraft::providers {
 
 namespace {
 
-QString text(const Json &json, const char *key) {
-    const auto it = json.find(key);
-    return it != json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
-std::string utf8(const QString &s) {
-    return s.toStdString();
-}
+using llmwire::text;
+using llmwire::utf8;
 
 Json messageJson(const LlmMessage &m) {
     switch (m.role) {
@@ -93,14 +89,7 @@ Json OpenAiChatProtocol::requestBody(const LlmRequest &request, const QString &m
             {"json_schema", {{"name", utf8(name)}, {"strict", true}, {"schema", request.schema}}}};
     }
     if (!request.tools.isEmpty()) {
-        Json tools = Json::array();
-        for (const LlmTool &t : request.tools)
-            tools.push_back({{"type", "function"},
-                             {"function",
-                              {{"name", utf8(t.name)},
-                               {"description", utf8(t.description)},
-                               {"parameters", t.parameters}}}});
-        body["tools"] = tools;
+        body["tools"] = llmwire::functionTools(request.tools);
         switch (request.toolChoice) {
         case LlmToolChoice::Auto:
             body["tool_choice"] = "auto";
@@ -202,26 +191,14 @@ LlmResponse OpenAiChatProtocol::parseError(int httpStatus, const QByteArray &bod
     return r;
 }
 
-void OpenAiChatProtocol::Stream::decode(const QByteArray &bytes) {
-    for (const SseEvent &event : m_sse.feed(bytes))
-        handle(event);
-}
-
-void OpenAiChatProtocol::Stream::flush() {
-    for (const SseEvent &event : m_sse.finish())
-        handle(event);
-}
-
 void OpenAiChatProtocol::Stream::handle(const SseEvent &event) {
     if (event.data.trimmed() == "[DONE]") {
         markEnd();
         return;
     }
-    const std::optional<Json> chunk = parseJson(event.data);
-    if (!chunk || !chunk->is_object()) {
-        fail(FailureKind::Transient, QStringLiteral("unreadable chunk in the chat stream"));
+    const std::optional<Json> chunk = frameObject(event.data, QStringLiteral("chunk in the chat stream"));
+    if (!chunk)
         return;
-    }
     if (chunk->contains("error")) {
         // Some servers report a failure inside a 200 stream.
         fail(FailureKind::Transient,

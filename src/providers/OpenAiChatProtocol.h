@@ -17,14 +17,9 @@ public:
     static QString errorMessage(const Json &error);
 
     // Assembles `data: {chunk}` events up to `data: [DONE]`.
-    class Stream : public LlmStreamAssembler {
+    class Stream : public FramedLlmStream<SseParser, SseEvent> {
     protected:
-        void decode(const QByteArray &bytes) override;
-        void flush() override;
-
-    private:
-        void handle(const SseEvent &event);
-        SseParser m_sse;
+        void handle(const SseEvent &event) override;
     };
 };
 
