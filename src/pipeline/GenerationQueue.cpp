@@ -342,7 +342,7 @@ void GenerationQueue::schedule() {
         if (!job || job->state != JobState::Queued)
             continue;
         Runtime &rt = m_runtime[id];
-        if (rt.request || rt.storing)
+        if (rt.request || rt.storing || rt.enhancing)
             continue;
         if (rt.notBeforeMs > now) {
             nextWake = nextWake < 0 ? rt.notBeforeMs : std::min(nextWake, rt.notBeforeMs);
@@ -371,10 +371,24 @@ void GenerationQueue::dispatch(Job &job, ProviderSlot &slot) {
     providers::ImageRequest request;
     rt.referencesSent.clear();
     rt.plan = m_builder.plan ? m_builder.plan(m_project, job, caps.maxReferences) : ConsistencyPlan{};
-    if (rt.softenedPackage)
+    if (rt.softenedPackage) {
         rt.package = *rt.softenedPackage;
-    else
+    } else if (rt.enhancedPackage) {
+        rt.package = *rt.enhancedPackage;
+    } else {
         rt.package = m_builder.prompt ? m_builder.prompt(m_project, job, rt.plan, caps) : PromptPackage{};
+        const Id jobId = job.id;
+        auto enhanced = [this, jobId](PromptPackage package) {
+            Runtime &r = m_runtime[jobId];
+            r.enhancing = false;
+            r.enhancedPackage = std::move(package);
+            scheduleSoon();
+        };
+        if (m_builder.enhance && m_builder.enhance(m_project, job, rt.package, this, enhanced)) {
+            rt.enhancing = true; // still queued; dispatched again with the enhanced package
+            return;
+        }
+    }
 
     for (const PromptReference &ref : rt.package.keptReferences()) {
         Id imageId = ref.imageId;

@@ -109,6 +109,8 @@ private:
         qint64 notBeforeMs = 0;
         bool softened = false; // the one softened retry has been used
         std::optional<PromptPackage> softenedPackage;
+        bool enhancing = false; // the builder's enhance pass is running; dispatched again after it
+        std::optional<PromptPackage> enhancedPackage;
         PromptPackage package; // of the request in flight
         ConsistencyPlan plan;
         QList<Id> referencesSent;

@@ -192,6 +192,22 @@ QStringList PromptEnhancer::verify(const PromptPackage &original, const PromptPa
     return errors;
 }
 
+Result<PromptPackage> PromptEnhancer::enhanceWith(const QString &profileName, const PromptPackage &package,
+                                                  const Shot &shot) {
+    auto provider = providers::LlmRegistry::createOrDefault(profileName);
+    if (!provider)
+        return Result<PromptPackage>::failure(provider.error());
+    PromptEnhancer enhancer(*provider, package, shot);
+    QEventLoop loop;
+    connect(&enhancer, &PromptEnhancer::finished, &loop, &QEventLoop::quit);
+    QMetaObject::invokeMethod(&enhancer, &PromptEnhancer::start, Qt::QueuedConnection);
+    loop.exec();
+    if (!enhancer.succeeded())
+        return Result<PromptPackage>::failure(
+            QStringLiteral("%1: %2").arg((*provider)->name(), enhancer.error()));
+    return enhancer.package();
+}
+
 void PromptEnhancer::start() {
     LlmRequest request;
     request.system = systemPrompt(m_original.dialect);

@@ -32,8 +32,9 @@ public:
     const JsonCallOutcome &outcome() const { return m_outcome; }
 
     static bool enabledFor(const Project &project) { return project.info.enhancePrompts; }
-    // For the headless CLI: enhances with the named LLM profile and waits (a local event loop on the
-    // finished signal). On failure the reason; the caller keeps its own package.
+    // For the headless CLI: enhances with the named LLM profile (empty: the first one configured) and
+    // waits (a local event loop on the finished signal). On failure the reason; the caller keeps its
+    // own package.
     static Result<PromptPackage> enhanceWith(const QString &profileName, const PromptPackage &package,
                                              const Shot &shot = {});
     static Json schema();

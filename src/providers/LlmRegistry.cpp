@@ -14,6 +14,17 @@ Result<std::shared_ptr<LlmProvider>> LlmRegistry::create(const QString &profileN
     return create(*profile);
 }
 
+Result<std::shared_ptr<LlmProvider>> LlmRegistry::createOrDefault(const QString &profileName) {
+    if (!profileName.isEmpty())
+        return create(profileName);
+    for (const ProviderProfile &profile : ProfileStore::load())
+        if (isLlmKind(profile.kind))
+            return create(profile);
+    return Result<std::shared_ptr<LlmProvider>>::failure(QStringLiteral(
+        "no language-model profile is configured (add one with `shotcraft providers set NAME "
+        "--kind openai-chat|anthropic|ollama --url URL --model MODEL`, or name one with --llm)"));
+}
+
 Result<std::shared_ptr<LlmProvider>> LlmRegistry::create(const ProviderProfile &profile) {
     using R = Result<std::shared_ptr<LlmProvider>>;
     if (const Status valid = profile.validate(); !valid.ok())

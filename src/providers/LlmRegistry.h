@@ -14,6 +14,9 @@ public:
     // The client for a stored profile of an LLM kind; a one-line reason otherwise.
     static Result<std::shared_ptr<LlmProvider>> create(const QString &profileName);
     static Result<std::shared_ptr<LlmProvider>> create(const ProviderProfile &profile);
+    // `profileName`'s client or, when it is empty, the first stored profile of an LLM kind; the
+    // reason (with how to add one) when none is usable.
+    static Result<std::shared_ptr<LlmProvider>> createOrDefault(const QString &profileName);
 };
 
 } // namespace shotcraft::providers
