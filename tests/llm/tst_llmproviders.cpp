@@ -2,6 +2,7 @@
 // text, tool calls with fragmented arguments, JSON-schema requests in each protocol's form, and the
 // faults a real service produces (refusal, length stop, error event after a 200, cut connection,
 // 429 with Retry-After, Anthropic's 529, error bodies as object or bare string with odd codes).
+#include "pipeline/JsonRepairingCall.h"
 #include "providers/LlmRegistry.h"
 #include "providers/RetryPolicy.h"
 #include "providers/Secrets.h"
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void errorBodies();
     void toolReplyRoundTrip_data() { text_data(); }
     void toolReplyRoundTrip();
+    void invalidAnswerIsReasked_data();
+    void invalidAnswerIsReasked();
 };
 
 void TestLlmProviders::initTestCase() {
@@ -390,6 +393,79 @@ void TestLlmProviders::toolReplyRoundTrip() {
         QCOMPARE_JSON(last["role"], "tool");
         break;
     }
+}
+
+void TestLlmProviders::invalidAnswerIsReasked_data() {
+    QTest::addColumn<LlmProtocol>("protocol");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<bool>("truncated");
+    const std::pair<LlmProtocol, const char *> protocols[] = {{LlmProtocol::OpenAi, "openai"},
+                                                              {LlmProtocol::Anthropic, "anthropic"},
+                                                              {LlmProtocol::Ollama, "ollama"}};
+    for (const auto &[protocol, name] : protocols)
+        for (const bool stream : {true, false}) {
+            const char *s = stream ? "stream" : "whole";
+            QTest::addRow("%s-schema-violation-%s", name, s) << protocol << stream << false;
+            QTest::addRow("%s-length-truncated-json-%s", name, s) << protocol << stream << true;
+        }
+}
+
+// The whole structured-answer path over the wire: an answer that breaks the schema, or JSON cut by
+// the token limit, is not used; the model is re-asked with what was wrong and its next answer is.
+void TestLlmProviders::invalidAnswerIsReasked() {
+    QFETCH(LlmProtocol, protocol);
+    QFETCH(bool, stream);
+    QFETCH(bool, truncated);
+    LlmTestServer server(protocol);
+    QVERIFY(server.listen());
+    LlmScriptedReply bad = LlmScriptedReply::text(
+        truncated ? QStringLiteral("{\"shot\":\"1A\",\"lens\":{\"focalLen")
+                  : QStringLiteral("{\"shot\":\"1A\",\"lens\":{\"focalLengthMm\":\"32mm\"}}"));
+    if (truncated)
+        bad.fault = Fault::Length;
+    bad.pieceChars = 5;
+    server.enqueue(bad);
+    const Json good = {{"shot", "1A"}, {"lens", {{"focalLengthMm", 32}}}};
+    server.enqueue(LlmScriptedReply::text(QString::fromStdString(good.dump())));
+    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    QVERIFY(provider.ok());
+
+    LlmRequest request = simpleRequest(stream);
+    request.schemaName = QStringLiteral("shot_lens");
+    request.schema = {
+        {"type", "object"},
+        {"properties",
+         {{"shot", {{"type", "string"}}},
+          {"lens",
+           {{"type", "object"},
+            {"properties", {{"focalLengthMm", {{"type", "number"}, {"minimum", 8}, {"maximum", 600}}}}},
+            {"required", {"focalLengthMm"}},
+            {"additionalProperties", false}}}}},
+        {"required", {"shot", "lens"}},
+        {"additionalProperties", false}};
+    pipeline::JsonRepairingCall call(*provider, request);
+    QSignalSpy done(&call, &pipeline::JsonRepairingCall::finished);
+    call.start();
+    QVERIFY(done.wait(20000));
+    const pipeline::JsonCallOutcome &outcome = call.outcome();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    QCOMPARE_JSON(*outcome.value, good);
+    QCOMPARE(outcome.reasks, 1);
+    QCOMPARE(outcome.requests, 2);
+    QCOMPARE(server.requests().size(), 2);
+
+    // The re-ask carries the bad answer back and says what was wrong with it.
+    const Json &messages = server.requests().at(1)["messages"];
+    const size_t before = server.requests().at(0)["messages"].size();
+    QCOMPARE(messages.size(), before + 2);
+    QCOMPARE_JSON(messages[before]["role"], "assistant");
+    const Json &reask = messages.back();
+    QCOMPARE_JSON(reask["role"], "user");
+    const QString said =
+        QString::fromStdString(reask["content"].is_string() ? reask["content"].get<std::string>()
+                                                            : reask["content"][0]["text"].get<std::string>());
+    QVERIFY2(said.contains(QStringLiteral("focalLengthMm")), qPrintable(said));
+    QCOMPARE(said.contains(QStringLiteral("cut off")), truncated);
 }
 
 QTEST_GUILESS_MAIN(TestLlmProviders)
