@@ -1,5 +1,6 @@
 // Shotcraft's entry point: a sub-command runs headless through the core's CLI; no argument opens
-// the studio window; a project file argument opens it; --screenshot renders the window to a PNG.
+// the studio window; a project file argument opens it; --screenshot renders the window to a PNG
+// (scaled down, if need be, to stay under 390 KB).
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "cli/Cli.h"
@@ -42,6 +43,7 @@ int main(int argc, char *argv[]) {
         options.outputPath = args[1];
         options.projectPath = args.value(2);
         options.demoScriptPath = QStringLiteral(":/demo/the-last-ferry.fountain");
+        options.maxBytes = 390 * 1024; // small enough for a README
         return shotcraft::ui::takeScreenshot(window, options);
     }
 
