@@ -195,8 +195,14 @@ void TestAiBreakdown::brickAndSteel() {
         QVERIFY(p.location(ai.locationId));
         QVERIFY(!ai.summary.isEmpty() && !ai.mood.isEmpty() && !ai.paletteHint.isEmpty());
         QVERIFY(!p.shotsOfScene(ai.id).isEmpty());
+        // Everyone who speaks in the scene is in the model's scene too (it may add others).
+        for (const QString &speaker : m_script.scenes.at(i).characters) {
+            const Character *same = p.characterByName(speaker);
+            QVERIFY2(same && ai.characterIds.contains(same->id), qPrintable(off.number + u' ' + speaker));
+        }
     }
     QCOMPARE(p.acts.size(), 3);
+    QCOMPARE(p.acts.size(), m_offline.acts.size());
     for (qsizetype i = 0; i < p.acts.size(); ++i) {
         QCOMPARE(p.acts.at(i).number, int(i) + 1);
         QVERIFY(!p.scenesOfAct(p.acts.at(i).id).isEmpty());
