@@ -135,6 +135,10 @@ MainWindow::MainWindow(QWidget *parent)
             m_inspector->parentWidget()->raise();
     });
     connect(m_inspector, &ShotInspector::compareTakesRequested, this, &MainWindow::compareTakes);
+    connect(m_inspector, &ShotInspector::regenerateRequested, this, [this](Id shotId) {
+        if (Status st = m_generator->regenerate({shotId}); !st)
+            showError(tr("Cannot regenerate: %1").arg(st.error()));
+    });
     connect(m_dna, &VisualDnaPanel::staleShotsReported, this, [this](const QString &message) {
         m_messages->showMessage(message, MessageBar::Kind::Information);
     });

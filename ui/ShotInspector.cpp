@@ -135,6 +135,13 @@ ShotInspector::ShotInspector(ThumbnailCache *cache, QUndoStack *undoStack, QWidg
     connect(m_approve, &QPushButton::clicked, this, &ShotInspector::approveSelectedTake);
     connect(m_takeStrip, &QListView::doubleClicked, this, &ShotInspector::approveSelectedTake);
     connect(compare, &QPushButton::clicked, this, [this] { Q_EMIT compareTakesRequested(m_shotId); });
+    auto *regenerate = new QPushButton(tr("Regenerate"), this);
+    regenerate->setObjectName(QStringLiteral("regenerateShot"));
+    regenerate->setToolTip(tr("Generate a new take of this shot (it becomes the circled one)"));
+    connect(regenerate, &QPushButton::clicked, this, [this] {
+        if (m_shotId != 0)
+            Q_EMIT regenerateRequested(m_shotId);
+    });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Description"), m_description);
@@ -168,6 +175,7 @@ ShotInspector::ShotInspector(ThumbnailCache *cache, QUndoStack *undoStack, QWidg
     auto *takeButtons = new QHBoxLayout;
     takeButtons->addWidget(m_approve);
     takeButtons->addWidget(compare);
+    takeButtons->addWidget(regenerate);
     takeButtons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);

@@ -44,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void compareTakesRequested(shotcraft::Id shotId);
+    // A new take of the shot through the generation queue (the window owns the queue).
+    void regenerateRequested(shotcraft::Id shotId);
 
 private:
     void refresh();

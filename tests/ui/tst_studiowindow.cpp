@@ -334,8 +334,12 @@ private Q_SLOTS:
             QVERIFY(!staleOnBoard(w, withoutMara));
             QVERIFY(w.document()->isStale(m_firstShot));
 
+            // From the shot inspector this time.
             w.storyboard()->selectShot(m_firstShot);
-            w.regenerateSelected();
+            auto *regenerate = w.shotInspector()->findChild<QPushButton *>(QStringLiteral("regenerateShot"));
+            QVERIFY(regenerate);
+            QTest::mouseClick(regenerate, Qt::LeftButton);
+            QVERIFY(w.generator()->isBusy());
             QTRY_VERIFY_WITH_TIMEOUT(!w.generator()->isBusy(), generationTimeoutMs);
             QTRY_VERIFY(!staleOnBoard(w, m_firstShot));
             QVERIFY(!staleOnBoard(w, withoutMara));
