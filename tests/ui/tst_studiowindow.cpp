@@ -8,6 +8,7 @@
 #include "MessageBar.h"
 #include "PromptInspector.h"
 #include "QueuePanel.h"
+#include "Screenshot.h"
 #include "ShotCardDelegate.h"
 #include "ShotInspector.h"
 #include "StalenessTracker.h"
@@ -351,6 +352,26 @@ private Q_SLOTS:
             QTRY_VERIFY(!w.staleness()->isPending());
             QVERIFY(!staleOnBoard(w, m_firstShot));
         }
+    }
+
+    void screenshotGeneratesWhatIsMissingAndFits() {
+        ui::MainWindow w;
+        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        ui::ScreenshotOptions options;
+        options.outputPath = m_dir.filePath(QStringLiteral("studio.png"));
+        options.projectPath = m_path;
+        options.windowSize = QSize(1200, 760);
+        options.maxBytes = 150 * 1024;
+        QCOMPARE(ui::takeScreenshot(w, options), 0);
+        const QImage image(options.outputPath);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() <= 1200 && image.width() >= 600);
+        QVERIFY(QFileInfo(options.outputPath).size() <= options.maxBytes);
+        // Every shot got a circled take through the queue before the picture was taken.
+        const Project stored = *reopen(m_path)->load();
+        for (const Shot &s : stored.shots)
+            QVERIFY2(s.approvedTakeId != 0, qPrintable(s.number));
+        QVERIFY(!stored.jobs.isEmpty());
     }
 
     void dropReferenceImageOntoCharacter() {
