@@ -5,12 +5,13 @@
 
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace shotcraft::ui {
 
 StalenessTracker::StalenessTracker(QObject *parent)
     : QObject(parent) {
     m_timer.setSingleShot(true);
-    m_timer.setInterval(20);
     connect(&m_timer, &QTimer::timeout, this, &StalenessTracker::run);
 }
 
@@ -21,6 +22,8 @@ void StalenessTracker::setDocument(models::ProjectDocument *document) {
     ++m_generation;
     m_running = false;
     m_again = false;
+    m_lastPassMs = 0;
+    m_sinceLastPass.invalidate();
     m_timer.stop();
     if (!document)
         return;
@@ -43,7 +46,11 @@ void StalenessTracker::schedule() {
         m_again = true;
         return;
     }
-    m_timer.start();
+    if (m_timer.isActive())
+        return;
+    // As long a rest after a pass as the pass took.
+    const qint64 rest = m_sinceLastPass.isValid() ? m_lastPassMs - m_sinceLastPass.elapsed() : 0;
+    m_timer.start(int(std::clamp<qint64>(rest, 20, 30000)));
 }
 
 void StalenessTracker::run() {
@@ -52,6 +59,7 @@ void StalenessTracker::run() {
     m_running = true;
     m_again = false;
     const quint64 generation = m_generation;
+    m_clock.start();
     // The copy shares its lists with the document's until the next write (Qt's implicit sharing).
     QtConcurrent::run([project = m_document->project()] {
         return dna::staleShots(project);
@@ -59,6 +67,8 @@ void StalenessTracker::run() {
         if (generation != m_generation || !m_document)
             return;
         m_running = false;
+        m_lastPassMs = m_clock.elapsed();
+        m_sinceLastPass.start();
         m_document->setStaleShots(stale);
         if (m_again)
             schedule();

@@ -2,11 +2,14 @@
 // DNA (characters, locations, palettes, style tokens, references, shots, takes), dna::staleShots —
 // each shot's current take's recorded DNA hash against the project's DNA now — is recomputed on the
 // QtConcurrent pool over a copy of the project, and the result is handed to the document. Bursts of
-// edits are coalesced into one pass; a pass for a document that has since closed is dropped.
+// edits are coalesced into one pass, and the next pass waits at least as long as the last one took,
+// so a long run of new takes on a big project costs at most half of one pool thread; a pass for a
+// document that has since closed is dropped.
 #pragma once
 
 #include "domain/CinemaTypes.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -38,6 +41,9 @@ private:
     quint64 m_generation = 0;
     bool m_running = false;
     bool m_again = false; // an edit arrived while a pass was running
+    qint64 m_lastPassMs = 0;
+    QElapsedTimer m_clock;         // the running pass
+    QElapsedTimer m_sinceLastPass; // since the last pass ended
 };
 
 } // namespace shotcraft::ui
