@@ -354,6 +354,41 @@ private Q_SLOTS:
         }
     }
 
+    void lookBookFramesGenerateThroughTheQueue() {
+        Id frameId = 0;
+        {
+            auto doc = models::ProjectDocument::open(m_path);
+            QVERIFY(doc.ok());
+            ReferenceImage frame;
+            frame.id = *(*doc)->allocateId();
+            frame.owner = ReferenceOwner::Character;
+            frame.ownerId = (*doc)->project().characters.first().id;
+            frame.role = ReferenceRole::CharacterSheet;
+            frame.label = QStringLiteral("Mara \u2014 character sheet");
+            QVERIFY((*doc)->saveReference(frame).ok());
+            frameId = frame.id;
+        }
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.show();
+        Q_EMIT w.dnaPanel()->regenerateLookBookRequested({frameId});
+        QVERIFY(w.generator()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(w.document()->project().reference(frameId)->imageId != 0,
+                                 generationTimeoutMs);
+        const Project stored = *reopen(m_path)->load();
+        QVERIFY(stored.reference(frameId)->imageId != 0);
+        QCOMPARE(stored.jobs.size(), 1);
+        QCOMPARE(stored.jobs.first().kind, JobKind::LookBook);
+        QCOMPARE(stored.jobs.first().state, JobState::Succeeded);
+        // A frame that has its image is left alone, and the window says why.
+        QTRY_VERIFY(!w.generator()->isBusy());
+        Q_EMIT w.dnaPanel()->regenerateLookBookRequested({frameId});
+        QVERIFY(!w.generator()->isBusy());
+        QCOMPARE(w.messageBar()->kind(), ui::MessageBar::Kind::Information);
+        QCOMPARE(reopen(m_path)->jobs().size(), 1);
+    }
+
     void screenshotGeneratesWhatIsMissingAndFits() {
         ui::MainWindow w;
         w.setImageProvider(std::make_unique<providers::PrevizProvider>());
