@@ -1,36 +1,22 @@
 // The headless command line as a user meets it: help, version, dispatch, exit codes, --json and
 // one-line errors. Runs the real executable.
 #include "storage/ProjectStore.h"
+#include "support/CliRunner.h"
 #include "support/SampleProject.h"
 #include "support/TestPaths.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace shotcraft;
 
 namespace {
-struct Outcome {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Outcome = test::CliOutcome;
 
 Outcome runShotcraft(const QStringList &args) {
-    QProcess p;
-    p.start(test::shotcraftExecutable(), args);
-    Outcome o;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        return o;
-    }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.out = p.readAllStandardOutput();
-    o.err = p.readAllStandardError();
-    return o;
+    return test::runShotcraft(args, {{}, false, 60000});
 }
 
 QByteArray reasonLine(const QByteArray &err) {

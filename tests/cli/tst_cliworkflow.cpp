@@ -3,6 +3,7 @@
 // --provider` against local servers speaking the OpenAI Images, ComfyUI and AUTOMATIC1111 wire
 // formats.
 #include "support/Automatic1111ImageServer.h"
+#include "support/CliRunner.h"
 #include "support/ComfyUiImageServer.h"
 #include "support/OpenAiImageServer.h"
 #include "support/TestPaths.h"
@@ -10,21 +11,12 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QImage>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace shotcraft;
 
-namespace {
-struct Outcome {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    Json json() const { return Json::parse(out.constData(), nullptr, false); }
-};
-} // namespace
+using Outcome = test::CliOutcome;
 
 class TestCliWorkflow : public QObject {
     Q_OBJECT
@@ -50,22 +42,8 @@ private:
 };
 
 Outcome TestCliWorkflow::shotcraft(const QStringList &args, int timeoutMs) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SHOTCRAFT_SETTINGS_DIR"), m_dir.filePath(QStringLiteral("settings")));
-    env.insert(QStringLiteral("SHOTCRAFT_NO_KEYCHAIN"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(test::shotcraftExecutable(), args);
-    Outcome o;
-    if (!finished.wait(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return o;
-    }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.out = p.readAllStandardOutput();
-    o.err = p.readAllStandardError();
+    const Outcome o =
+        test::runShotcraft(args, {m_dir.filePath(QStringLiteral("settings")), false, timeoutMs});
     m_everythingPrinted += o.out + o.err;
     return o;
 }

@@ -3,11 +3,10 @@
 // --json), the first language-model profile is used when none is named, and every way it cannot
 // work — no profile, an unknown one, a model whose answers stay invalid — is a clear error.
 #include "domain/Json.h"
+#include "support/CliRunner.h"
 #include "support/LlmTestServer.h"
 #include "support/TestPaths.h"
 
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,12 +17,7 @@ using shotcraft::test::LlmTestServer;
 
 namespace {
 
-struct Outcome {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    Json json() const { return Json::parse(out.constData(), nullptr, false); }
-};
+using Outcome = test::CliOutcome;
 
 const QString kAddition = QStringLiteral("low sun flaring across the pool water behind them");
 
@@ -51,23 +45,7 @@ private:
 };
 
 Outcome TestPromptCli::shotcraft(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SHOTCRAFT_SETTINGS_DIR"), m_dir.filePath(QStringLiteral("settings")));
-    env.insert(QStringLiteral("SHOTCRAFT_NO_KEYCHAIN"), QStringLiteral("1"));
-    p.setProcessEnvironment(env);
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(test::shotcraftExecutable(), args);
-    Outcome o;
-    if (!finished.wait(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return o;
-    }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    o.out = p.readAllStandardOutput();
-    o.err = p.readAllStandardError();
-    return o;
+    return test::runShotcraft(args, {m_dir.filePath(QStringLiteral("settings")), false, 60000});
 }
 
 // A valid enhancement of shot 1A: the engine's positive prompt (identity tokens verbatim) plus more.

@@ -2,13 +2,13 @@
 // they share with `shotcraft run` and the window.
 #include "pipeline/ProjectFactory.h"
 #include "storage/ProjectStore.h"
+#include "support/CliRunner.h"
 #include "support/TestPaths.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,18 +16,10 @@ using namespace shotcraft;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = test::CliOutcome;
 
 Run runCli(const QStringList &args) {
-    QProcess p;
-    p.start(test::shotcraftExecutable(), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return test::runShotcraft(args);
 }
 
 } // namespace
