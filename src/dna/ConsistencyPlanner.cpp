@@ -9,6 +9,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 namespace shotcraft::dna {
 
@@ -179,22 +181,44 @@ const Shot *chainCandidate(const Project &project, const Shot &shot) {
     const Scene *scene = project.scene(shot.sceneId);
     if (!scene || scene->locationId == 0)
         return nullptr;
+    // Film order is (scene position, shot order, position in the list), as shotsInFilmOrder sorts.
+    // One pass collects the earlier shots at this location; a heap then yields them nearest first,
+    // so planning every shot of a long film does not sort the whole film once per shot.
+    QHash<Id, int> sceneOrder;
+    for (int i = 0; i < project.scenes.size(); ++i)
+        if (project.scenes[i].locationId == scene->locationId)
+            sceneOrder.insert(project.scenes[i].id, i);
+    using Place = std::tuple<int, int, qsizetype>;
+    const auto placeOf = [&](qsizetype index) {
+        const Shot &s = project.shots[index];
+        return Place{sceneOrder.value(s.sceneId, -1), s.order, index};
+    };
+    const qsizetype self = &shot - project.shots.constData();
+    const Place here = self >= 0 && self < project.shots.size()
+                           ? placeOf(self)
+                           : Place{sceneOrder.value(shot.sceneId, -1), shot.order, project.shots.size()};
+    std::vector<Place> earlier;
+    for (qsizetype i = 0; i < project.shots.size(); ++i) {
+        if (!sceneOrder.contains(project.shots[i].sceneId))
+            continue; // another location
+        const Place place = placeOf(i);
+        if (place < here)
+            earlier.push_back(place);
+    }
+    std::make_heap(earlier.begin(), earlier.end());
     const QList<Id> cast = shot.characterIds();
-    const QList<const Shot *> order = shotsInFilmOrder(project);
-    const qsizetype here = order.indexOf(&shot);
     const Shot *partial = nullptr;
-    for (qsizetype i = here - 1; i >= 0; --i) {
-        const Shot *earlier = order[i];
-        const Scene *s = project.scene(earlier->sceneId);
-        if (!s || s->locationId != scene->locationId)
-            continue;
-        const QList<Id> theirs = earlier->characterIds();
+    while (!earlier.empty()) {
+        std::pop_heap(earlier.begin(), earlier.end());
+        const Shot *candidate = &project.shots[std::get<2>(earlier.back())];
+        earlier.pop_back();
+        const QList<Id> theirs = candidate->characterIds();
         const bool all = std::all_of(cast.cbegin(), cast.cend(), [&](Id id) { return theirs.contains(id); });
         if (all)
-            return earlier;
+            return candidate;
         const bool some = std::any_of(cast.cbegin(), cast.cend(), [&](Id id) { return theirs.contains(id); });
         if (some && !partial)
-            partial = earlier;
+            partial = candidate;
     }
     return partial;
 }
