@@ -120,13 +120,14 @@ Status GenerationController::regenerate(const QList<Id> &shotIds, const QString 
     return Status::success();
 }
 
-Status GenerationController::generateLookBook(const QList<Id> &referenceIds) {
+Status GenerationController::generateLookBook(const QList<Id> &referenceIds,
+                                              pipeline::GenerationQueue::LookBookFill fill) {
     if (!m_document)
         return Status::failure(tr("no project is open"));
     if (!m_provider)
         return Status::failure(tr("no image engine is available"));
     pipeline::GenerationQueue *queue = ensureQueue();
-    Result<QList<Id>> ids = queue->enqueueLookBook(referenceIds, m_provider->name());
+    Result<QList<Id>> ids = queue->enqueueLookBook(referenceIds, m_provider->name(), fill);
     if (!ids)
         return Status::failure(ids.error());
     reportNewJobs();
@@ -156,7 +157,7 @@ Status GenerationController::retry(Id jobId) {
         (j->state == JobState::Queued || j->state == JobState::Running))
         return Status::success(); // already on its way
     if (j->kind == JobKind::LookBook)
-        return generateLookBook({j->referenceId});
+        return generateLookBook({j->referenceId}, pipeline::GenerationQueue::LookBookFill::Regenerate);
     return regenerate({j->shotId}, m_changes.value(jobId));
 }
 

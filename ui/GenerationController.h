@@ -8,6 +8,7 @@
 
 #include "domain/Project.h"
 #include "domain/Result.h"
+#include "pipeline/GenerationQueue.h"
 #include "providers/ImageProvider.h"
 
 #include <QHash>
@@ -18,10 +19,6 @@
 
 namespace shotcraft::models {
 class ProjectDocument;
-}
-
-namespace shotcraft::pipeline {
-class GenerationQueue;
 }
 
 namespace shotcraft::ui {
@@ -40,8 +37,10 @@ public:
 
     // Queues one job per shot (a shot's unfinished job is reused) and starts the queue.
     Status regenerate(const QList<Id> &shotIds, const QString &changes = {});
-    // Queues the look-book frames that have no image yet.
-    Status generateLookBook(const QList<Id> &referenceIds);
+    // Queues the look-book frames that have no image yet, or, with Regenerate, every frame named.
+    Status generateLookBook(
+        const QList<Id> &referenceIds,
+        pipeline::GenerationQueue::LookBookFill fill = pipeline::GenerationQueue::LookBookFill::MissingOnly);
     void cancel(Id jobId);
     void cancelAll();
     // A failed or cancelled job is asked for again (a new job, with the same changes); an unfinished

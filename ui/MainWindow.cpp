@@ -145,17 +145,21 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dna, &VisualDnaPanel::regenerateLookBookRequested, this, [this](const QList<Id> &ids) {
         if (!m_document)
             return;
-        // The queue fills empty frames; a frame that has an image keeps it (its takes stay in the file).
-        QList<Id> empty;
+        // Each generated frame gets a new take that becomes its image (older takes stay in the file);
+        // an image the user brought in is theirs and is never painted over.
+        QList<Id> generated;
         for (Id id : ids)
-            if (const ReferenceImage *r = m_document->project().reference(id); r && r->imageId == 0)
-                empty.append(id);
-        if (empty.isEmpty()) {
-            m_messages->showMessage(tr("The selected look-book frames already have images."),
-                                    MessageBar::Kind::Information);
+            if (const ReferenceImage *r = m_document->project().reference(id); r && !r->userSupplied)
+                generated.append(id);
+        if (generated.isEmpty()) {
+            m_messages->showMessage(
+                tr("The selected images were brought in by hand; Shotcraft leaves them as they are."),
+                MessageBar::Kind::Information);
             return;
         }
-        if (Status st = m_generator->generateLookBook(empty); !st)
+        if (Status st =
+                m_generator->generateLookBook(generated, pipeline::GenerationQueue::LookBookFill::Regenerate);
+            !st)
             showError(tr("Cannot generate the look book: %1").arg(st.error()));
     });
     connect(m_queue, &QueuePanel::error, this, &MainWindow::showError);

@@ -138,7 +138,8 @@ QString GenerationQueue::labelOf(const Job &job) const {
                                                                          : QString::number(job.shotId));
 }
 
-Result<QList<Id>> GenerationQueue::enqueueLookBook(const QList<Id> &referenceIds, const QString &provider) {
+Result<QList<Id>> GenerationQueue::enqueueLookBook(const QList<Id> &referenceIds, const QString &provider,
+                                                   LookBookFill fill) {
     QList<Id> ids;
     QList<Job> created;
     const Status st = m_store.transaction([&]() -> Status {
@@ -146,7 +147,7 @@ Result<QList<Id>> GenerationQueue::enqueueLookBook(const QList<Id> &referenceIds
             const ReferenceImage *ref = m_project.reference(refId);
             if (!ref)
                 return Status::failure(QStringLiteral("no look-book frame with id %1").arg(refId));
-            if (ref->imageId != 0)
+            if (ref->imageId != 0 && fill == LookBookFill::MissingOnly)
                 continue;
             const auto pending =
                 std::find_if(m_project.jobs.cbegin(), m_project.jobs.cend(), [&](const Job &j) {

@@ -70,8 +70,11 @@ public:
     // look-book job for every frame those shots' plans need that has no image and no job yet.
     // Returns the shots' job ids.
     Result<QList<Id>> enqueueShots(const QList<Id> &shotIds, const QString &provider);
-    // One job per look-book frame (reference) without an image.
-    Result<QList<Id>> enqueueLookBook(const QList<Id> &referenceIds, const QString &provider);
+    // One job per look-book frame (reference): only the frames without an image, or, when the user
+    // asks for it, every frame named (its new take becomes the frame's image; older takes are kept).
+    enum class LookBookFill { MissingOnly, Regenerate };
+    Result<QList<Id>> enqueueLookBook(const QList<Id> &referenceIds, const QString &provider,
+                                      LookBookFill fill = LookBookFill::MissingOnly);
 
     // Takes up every unfinished job of the project: a job left running by a crash goes back to the
     // queue, and one whose take is already stored is marked succeeded without a request.

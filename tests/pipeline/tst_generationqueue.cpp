@@ -43,6 +43,7 @@ private Q_SLOTS:
     void transientFailureGivesUpAfterBoundedAttempts();
     void resumeNeverResendsAStoredTake();
     void userApprovalIsKept();
+    void lookBookFramesFillOrRegenerate();
     void cancelOneAndAll();
     void progressReportsEta();
 };
@@ -290,6 +291,36 @@ void TestGenerationQueue::resumeNeverResendsAStoredTake() {
     QCOMPARE(store->job(jobIds[0])->attempts, 2); // the interrupted attempt still counts
     for (Id id : jobIds)
         QCOMPARE(store->job(id)->state, JobState::Succeeded);
+}
+
+void TestGenerationQueue::lookBookFramesFillOrRegenerate() {
+    ScriptedServer server;
+    Rig rig(test::makeFilm(1, 1), server);
+    const auto first = rig.queue->enqueueLookBook({51}, server.name);
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QCOMPARE(first->size(), 1);
+    QVERIFY(rig.run());
+    const Id firstImage = rig.store->load()->reference(51)->imageId;
+    QVERIFY(firstImage != 0);
+    // Filling what is missing leaves a frame that has its image alone...
+    const auto none = rig.queue->enqueueLookBook({51}, server.name);
+    QVERIFY(none.ok());
+    QVERIFY(none->isEmpty());
+    // ...and regenerating gives it a new take that becomes its image, keeping the old take.
+    const auto again =
+        rig.queue->enqueueLookBook({51}, server.name, GenerationQueue::LookBookFill::Regenerate);
+    QVERIFY(again.ok());
+    QCOMPARE(again->size(), 1);
+    QVERIFY(again->first() != first->first());
+    QVERIFY(rig.run());
+    const Project stored = *rig.store->load();
+    QVERIFY(stored.reference(51)->imageId != 0);
+    QVERIFY(stored.reference(51)->imageId != firstImage);
+    QList<Id> frameTakes;
+    for (const Take &t : stored.takes)
+        if (t.referenceId == 51)
+            frameTakes.append(t.imageId);
+    QCOMPARE(frameTakes, (QList<Id>{firstImage, stored.reference(51)->imageId}));
 }
 
 void TestGenerationQueue::userApprovalIsKept() {

@@ -381,12 +381,21 @@ private Q_SLOTS:
         QCOMPARE(stored.jobs.size(), 1);
         QCOMPARE(stored.jobs.first().kind, JobKind::LookBook);
         QCOMPARE(stored.jobs.first().state, JobState::Succeeded);
-        // A frame that has its image is left alone, and the window says why.
+        // Regenerating a frame that has its image gives it a new one; the first take stays.
         QTRY_VERIFY(!w.generator()->isBusy());
+        const Id firstImage = stored.reference(frameId)->imageId;
         Q_EMIT w.dnaPanel()->regenerateLookBookRequested({frameId});
-        QVERIFY(!w.generator()->isBusy());
-        QCOMPARE(w.messageBar()->kind(), ui::MessageBar::Kind::Information);
-        QCOMPARE(reopen(m_path)->jobs().size(), 1);
+        QVERIFY(w.generator()->isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(w.document()->project().reference(frameId)->imageId != firstImage,
+                                 generationTimeoutMs);
+        QTRY_VERIFY(!w.generator()->isBusy());
+        const Project again = *reopen(m_path)->load();
+        QCOMPARE(again.jobs.size(), 2);
+        QCOMPARE(again.reference(frameId)->imageId, w.document()->project().reference(frameId)->imageId);
+        int frameTakes = 0;
+        for (const Take &t : again.takes)
+            frameTakes += t.referenceId == frameId ? 1 : 0;
+        QCOMPARE(frameTakes, 2);
     }
 
     void screenshotGeneratesWhatIsMissingAndFits() {
