@@ -161,6 +161,38 @@ Status GenerationController::retry(Id jobId) {
     return regenerate({j->shotId}, m_changes.value(jobId));
 }
 
+QList<Id> GenerationController::interruptedJobs() const {
+    QList<Id> ids;
+    if (!m_document)
+        return ids;
+    const QList<Id> running = m_queue ? m_queue->jobIds() : QList<Id>();
+    for (const Job &j : m_document->project().jobs)
+        if ((j.state == JobState::Queued || j.state == JobState::Running) && !running.contains(j.id))
+            ids.append(j.id);
+    return ids;
+}
+
+Status GenerationController::resumeInterrupted() {
+    if (!m_document)
+        return Status::failure(tr("no project is open"));
+    if (!m_provider)
+        return Status::failure(tr("no image engine is available"));
+    if (isBusy())
+        return Status::failure(tr("a generation run is going: let it finish or cancel it first"));
+    const QList<Id> ids = interruptedJobs();
+    if (ids.isEmpty())
+        return Status::success();
+    pipeline::GenerationQueue *queue = ensureQueue();
+    if (Status st = queue->resume(); !st)
+        return st;
+    for (Id id : ids)
+        if (const Job *j = job(id); j && j->shotId != 0 && j->state == JobState::Queued)
+            m_document->setProgress(j->shotId, 0.0);
+    reportNewJobs();
+    queue->start();
+    return Status::success();
+}
+
 bool GenerationController::isBusy() const {
     return m_queue && m_queue->isActive();
 }

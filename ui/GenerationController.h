@@ -46,6 +46,11 @@ public:
     // A failed or cancelled job is asked for again (a new job, with the same changes); an unfinished
     // job left by an interrupted session is picked up.
     Status retry(Id jobId);
+    // Jobs an earlier session or a crash left queued or running, outside this session's runs.
+    QList<Id> interruptedJobs() const;
+    // Takes them all up on this window's engine, as `shotcraft generate` does: a job whose take was
+    // stored is closed without a request, the rest run. Not while a run is going.
+    Status resumeInterrupted();
     bool isBusy() const;
     // The queue of the current (or last) run; nullptr before the first.
     pipeline::GenerationQueue *queue() const { return m_queue.get(); }

@@ -289,9 +289,9 @@ void MainWindow::setDocument(std::unique_ptr<models::ProjectDocument> document) 
     m_inspector->setDocument(doc);
     m_dna->setDocument(doc);
     m_prompt->setDocument(doc);
+    m_generator->setDocument(doc); // before the queue dock, which asks it what is left to resume
     m_queue->setDocument(doc);
     m_chat->setDocument(doc);
-    m_generator->setDocument(doc);
     m_staleness->setDocument(doc);
     if (doc) {
         connect(doc, &models::ProjectDocument::error, this, &MainWindow::showError);
@@ -302,6 +302,11 @@ void MainWindow::setDocument(std::unique_ptr<models::ProjectDocument> document) 
         });
         connect(doc, &models::ProjectDocument::shotChanged, this, &MainWindow::updateStatus);
         m_storyboard->setAspectRatio(doc->project().info.aspectRatio);
+        if (const qsizetype left = m_generator->interruptedJobs().size(); left > 0)
+            m_messages->showMessage(tr("%n generation job(s) were left unfinished by an earlier session: "
+                                       "Resume in the Generation queue takes them up.",
+                                       nullptr, int(left)),
+                                    MessageBar::Kind::Information);
         m_settings->addRecentFile(doc->path());
         rebuildRecentMenu();
         // Start on the first shot so the inspectors show something useful.

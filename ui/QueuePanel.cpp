@@ -60,6 +60,19 @@ QueuePanel::QueuePanel(GenerationController *generator, QWidget *parent)
     auto *cancel = new QPushButton(tr("Cancel"), this);
     auto *cancelAll = new QPushButton(tr("Cancel all"), this);
     auto *retry = new QPushButton(tr("Retry"), this);
+    m_resume = new QPushButton(tr("Resume"), this);
+    m_resume->setObjectName(QStringLiteral("resumeButton"));
+    m_resume->setToolTip(tr("Take up the jobs an earlier session left unfinished"));
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (Status st = m_generator->resumeInterrupted(); !st)
+            Q_EMIT error(st.error());
+        updateResume();
+    });
+    // Whether there is anything to resume changes with the jobs and with each run's end.
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueuePanel::updateResume);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &QueuePanel::updateResume);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &QueuePanel::updateResume);
+    connect(m_generator, &GenerationController::idle, this, &QueuePanel::updateResume);
     connect(cancel, &QPushButton::clicked, this, [this] {
         for (Id id : selectedJobIds())
             m_generator->cancel(id);
@@ -78,6 +91,7 @@ QueuePanel::QueuePanel(GenerationController *generator, QWidget *parent)
     buttons->addWidget(cancel);
     buttons->addWidget(cancelAll);
     buttons->addWidget(retry);
+    buttons->addWidget(m_resume);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
@@ -85,6 +99,11 @@ QueuePanel::QueuePanel(GenerationController *generator, QWidget *parent)
 
 void QueuePanel::setDocument(models::ProjectDocument *document) {
     m_model->setDocument(document);
+    updateResume();
+}
+
+void QueuePanel::updateResume() {
+    m_resume->setEnabled(!m_generator->isBusy() && !m_generator->interruptedJobs().isEmpty());
 }
 
 QList<Id> QueuePanel::selectedJobIds() const {

@@ -8,6 +8,7 @@
 
 class QLabel;
 class QProgressBar;
+class QPushButton;
 class QTableView;
 
 namespace shotcraft::models {
@@ -27,6 +28,7 @@ public:
     models::JobsModel *jobsModel() const { return m_model; }
     QProgressBar *overallProgress() const { return m_overall; }
     QString etaText() const;
+    QPushButton *resumeButton() const { return m_resume; }
 
 Q_SIGNALS:
     void error(const QString &message);
@@ -34,12 +36,14 @@ Q_SIGNALS:
 private:
     QList<Id> selectedJobIds() const;
     void onProgress(int done, int total, qint64 etaMs);
+    void updateResume();
 
     GenerationController *m_generator;
     models::JobsModel *m_model;
     QTableView *m_table;
     QProgressBar *m_overall;
     QLabel *m_eta;
+    QPushButton *m_resume;
 };
 
 } // namespace shotcraft::ui

@@ -198,6 +198,45 @@ private Q_SLOTS:
         QVERIFY(w.promptInspector()->diffHtml().contains(QStringLiteral("rain")));
     }
 
+    void interruptedJobsResume() {
+        // What a crash leaves: one job mid-request and one still waiting, neither with a take.
+        QList<Id> shotIds;
+        {
+            auto doc = models::ProjectDocument::open(m_path);
+            QVERIFY(doc.ok());
+            for (int i : {3, 4}) {
+                Job job;
+                job.id = *(*doc)->allocateId();
+                job.shotId = (*doc)->project().shots[i].id;
+                job.provider = QStringLiteral("previz");
+                job.state = i == 3 ? JobState::Running : JobState::Queued;
+                job.idempotencyKey = QStringLiteral("crashed-%1").arg(job.id);
+                QVERIFY((*doc)->saveJob(job).ok());
+                shotIds.append(job.shotId);
+            }
+        }
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.show();
+        // The window says so on opening, and the dock offers to take them up.
+        QCOMPARE(w.messageBar()->kind(), ui::MessageBar::Kind::Information);
+        QCOMPARE(w.generator()->interruptedJobs().size(), 2);
+        QVERIFY(w.queuePanel()->resumeButton()->isEnabled());
+        w.queuePanel()->resumeButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.generator()->isBusy(), generationTimeoutMs);
+        QVERIFY(w.generator()->interruptedJobs().isEmpty());
+        QVERIFY(!w.queuePanel()->resumeButton()->isEnabled());
+        const Project stored = *reopen(m_path)->load();
+        QCOMPARE(stored.jobs.size(), 2); // resumed, not doubled
+        for (const Job &job : stored.jobs)
+            QCOMPARE(job.state, JobState::Succeeded);
+        for (Id shotId : shotIds) {
+            QCOMPARE(stored.takesOfShot(shotId).size(), 1);
+            QCOMPARE(stored.shot(shotId)->approvedTakeId, stored.takesOfShot(shotId).first()->id);
+        }
+    }
+
     void regenerateUpdatesTheCard() {
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
