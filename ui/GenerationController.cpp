@@ -182,6 +182,15 @@ Status GenerationController::resumeInterrupted() {
     const QList<Id> ids = interruptedJobs();
     if (ids.isEmpty())
         return Status::success();
+    // The window has one engine: jobs queued for another (a CLI run on a service) move to it.
+    for (Id id : ids) {
+        if (const Job *j = job(id); j && j->provider != m_provider->name()) {
+            Job moved = *j;
+            moved.provider = m_provider->name();
+            if (Status st = m_document->saveJob(moved); !st)
+                return st;
+        }
+    }
     pipeline::GenerationQueue *queue = ensureQueue();
     if (Status st = queue->resume(); !st)
         return st;

@@ -48,8 +48,9 @@ public:
     Status retry(Id jobId);
     // Jobs an earlier session or a crash left queued or running, outside this session's runs.
     QList<Id> interruptedJobs() const;
-    // Takes them all up on this window's engine, as `shotcraft generate` does: a job whose take was
-    // stored is closed without a request, the rest run. Not while a run is going.
+    // Takes them all up on this window's engine (jobs queued for another engine move to it), as
+    // `shotcraft generate` does: a job whose take was stored is closed without a request, the rest
+    // run. Not while a run is going.
     Status resumeInterrupted();
     bool isBusy() const;
     // The queue of the current (or last) run; nullptr before the first.

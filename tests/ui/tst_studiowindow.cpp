@@ -208,7 +208,8 @@ private Q_SLOTS:
                 Job job;
                 job.id = *(*doc)->allocateId();
                 job.shotId = (*doc)->project().shots[i].id;
-                job.provider = QStringLiteral("previz");
+                // The second was queued by a command-line run on a service the window does not use.
+                job.provider = i == 3 ? QStringLiteral("previz") : QStringLiteral("openai-images");
                 job.state = i == 3 ? JobState::Running : JobState::Queued;
                 job.idempotencyKey = QStringLiteral("crashed-%1").arg(job.id);
                 QVERIFY((*doc)->saveJob(job).ok());
@@ -229,8 +230,10 @@ private Q_SLOTS:
         QVERIFY(!w.queuePanel()->resumeButton()->isEnabled());
         const Project stored = *reopen(m_path)->load();
         QCOMPARE(stored.jobs.size(), 2); // resumed, not doubled
-        for (const Job &job : stored.jobs)
+        for (const Job &job : stored.jobs) {
             QCOMPARE(job.state, JobState::Succeeded);
+            QCOMPARE(job.provider, QStringLiteral("previz"));
+        }
         for (Id shotId : shotIds) {
             QCOMPARE(stored.takesOfShot(shotId).size(), 1);
             QCOMPARE(stored.shot(shotId)->approvedTakeId, stored.takesOfShot(shotId).first()->id);
