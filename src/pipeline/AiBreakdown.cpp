@@ -2,6 +2,7 @@
 
 #include "cinema/KnowledgeBase.h"
 #include "domain/Logging.h"
+#include "pipeline/SchemaValidator.h"
 #include "providers/LlmRegistry.h"
 #include "story/Breakdown.h"
 #include "story/ScriptImporter.h"
@@ -26,32 +27,15 @@ template <typename E> Json enumSchema(int count) {
     return {{"type", "string"}, {"enum", names}};
 }
 
-Json text() {
-    return {{"type", "string"}};
-}
+using schema::arrayOf;
+using schema::strictObject;
+using schema::text;
+
 Json texts() {
     return {{"type", "array"}, {"items", text()}};
 }
 Json number(double min, double max) {
     return {{"type", "number"}, {"minimum", min}, {"maximum", max}};
-}
-
-// Strict structured output: every property required, nothing else allowed.
-Json object(const Json &properties) {
-    Json required = Json::array();
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        required.push_back(it.key());
-    return {{"type", "object"},
-            {"properties", properties},
-            {"required", required},
-            {"additionalProperties", false}};
-}
-
-Json arrayOf(const Json &items, int minItems = 0) {
-    Json a = {{"type", "array"}, {"items", items}};
-    if (minItems > 0)
-        a["minItems"] = minItems;
-    return a;
 }
 
 // ---- names ----------------------------------------------------------------------------------
@@ -130,69 +114,70 @@ AiBreakdown::AiBreakdown(std::shared_ptr<providers::LlmProvider> provider, story
 }
 
 Json AiBreakdown::schema() {
-    const Json lens = object({{"focalLengthMm", number(8, 600)},
-                              {"aperture", number(0.7, 32)},
-                              {"sensor", enumSchema<Sensor>(3)}});
-    const Json staging = object({{"foreground", text()}, {"midground", text()}, {"background", text()}});
-    const Json blocking = object({{"character", text()},
-                                  {"screenX", number(0, 1)},
-                                  {"facing", enumSchema<Facing>(6)},
-                                  {"plane", enumSchema<DepthPlane>(3)},
-                                  {"eyeline", text()},
-                                  {"action", text()}});
-    const Json shot = object({{"purpose", enumSchema<ShotPurpose>(8)},
-                              {"description", text()},
-                              {"subject", text()},
-                              {"size", enumSchema<ShotSize>(8)},
-                              {"angle", enumSchema<CameraAngle>(7)},
-                              {"movement", enumSchema<CameraMovement>(10)},
-                              {"lens", lens},
-                              {"composition", enumSchema<CompositionRule>(9)},
-                              {"compositionNote", text()},
-                              {"staging", staging},
-                              {"blocking", arrayOf(blocking)},
-                              {"lighting", text()},
-                              {"paletteHint", text()},
-                              {"mood", text()},
-                              {"durationSec", number(0.5, 60)},
-                              {"dialogueExcerpt", text()}});
-    const Json scene = object({{"number", text()},
-                               {"location", text()},
-                               {"intExt", enumSchema<InteriorExterior>(3)},
-                               {"timeOfDay", enumSchema<TimeOfDay>(8)},
-                               {"weather", enumSchema<Weather>(7)},
-                               {"mood", text()},
-                               {"summary", text()},
-                               {"characters", texts()},
-                               {"dialogueHints", texts()},
-                               {"paletteHint", text()},
-                               {"shots", arrayOf(shot, 1)}});
-    const Json act = object({{"number", {{"type", "integer"}, {"minimum", 1}, {"maximum", 9}}},
-                             {"title", text()},
-                             {"summary", text()},
-                             {"scenes", arrayOf(scene, 1)}});
+    const Json lens = strictObject({{"focalLengthMm", number(8, 600)},
+                                    {"aperture", number(0.7, 32)},
+                                    {"sensor", enumSchema<Sensor>(3)}});
+    const Json staging =
+        strictObject({{"foreground", text()}, {"midground", text()}, {"background", text()}});
+    const Json blocking = strictObject({{"character", text()},
+                                        {"screenX", number(0, 1)},
+                                        {"facing", enumSchema<Facing>(6)},
+                                        {"plane", enumSchema<DepthPlane>(3)},
+                                        {"eyeline", text()},
+                                        {"action", text()}});
+    const Json shot = strictObject({{"purpose", enumSchema<ShotPurpose>(8)},
+                                    {"description", text()},
+                                    {"subject", text()},
+                                    {"size", enumSchema<ShotSize>(8)},
+                                    {"angle", enumSchema<CameraAngle>(7)},
+                                    {"movement", enumSchema<CameraMovement>(10)},
+                                    {"lens", lens},
+                                    {"composition", enumSchema<CompositionRule>(9)},
+                                    {"compositionNote", text()},
+                                    {"staging", staging},
+                                    {"blocking", arrayOf(blocking)},
+                                    {"lighting", text()},
+                                    {"paletteHint", text()},
+                                    {"mood", text()},
+                                    {"durationSec", number(0.5, 60)},
+                                    {"dialogueExcerpt", text()}});
+    const Json scene = strictObject({{"number", text()},
+                                     {"location", text()},
+                                     {"intExt", enumSchema<InteriorExterior>(3)},
+                                     {"timeOfDay", enumSchema<TimeOfDay>(8)},
+                                     {"weather", enumSchema<Weather>(7)},
+                                     {"mood", text()},
+                                     {"summary", text()},
+                                     {"characters", texts()},
+                                     {"dialogueHints", texts()},
+                                     {"paletteHint", text()},
+                                     {"shots", arrayOf(shot, 1)}});
+    const Json act = strictObject({{"number", {{"type", "integer"}, {"minimum", 1}, {"maximum", 9}}},
+                                   {"title", text()},
+                                   {"summary", text()},
+                                   {"scenes", arrayOf(scene, 1)}});
     Json colour = text();
     colour["pattern"] = "^#[0-9a-fA-F]{6}$";
-    const Json character = object({{"name", text()},
-                                   {"role", enumSchema<CharacterRole>(3)},
-                                   {"description", text()},
-                                   {"age", text()},
-                                   {"build", text()},
-                                   {"face", text()},
-                                   {"hair", text()},
-                                   {"wardrobe", text()},
-                                   {"signatureColours", arrayOf(colour)},
-                                   {"distinctiveMarks", text()}});
-    const Json location = object({{"name", text()},
-                                  {"intExt", enumSchema<InteriorExterior>(3)},
-                                  {"description", text()},
-                                  {"architecture", text()},
-                                  {"setDressing", text()},
-                                  {"lightSources", text()}});
-    return object({{"visualLanguage", text()},
-                   {"characters", arrayOf(character)},
-                   {"locations", arrayOf(location)},
-                   {"acts", arrayOf(act, 1)}});
+    const Json character = strictObject({{"name", text()},
+                                         {"role", enumSchema<CharacterRole>(3)},
+                                         {"description", text()},
+                                         {"age", text()},
+                                         {"build", text()},
+                                         {"face", text()},
+                                         {"hair", text()},
+                                         {"wardrobe", text()},
+                                         {"signatureColours", arrayOf(colour)},
+                                         {"distinctiveMarks", text()}});
+    const Json location = strictObject({{"name", text()},
+                                        {"intExt", enumSchema<InteriorExterior>(3)},
+                                        {"description", text()},
+                                        {"architecture", text()},
+                                        {"setDressing", text()},
+                                        {"lightSources", text()}});
+    return strictObject({{"visualLanguage", text()},
+                         {"characters", arrayOf(character)},
+                         {"locations", arrayOf(location)},
+                         {"acts", arrayOf(act, 1)}});
 }
 
 QString AiBreakdown::systemPrompt(const ProjectInfo &info) {

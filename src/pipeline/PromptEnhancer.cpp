@@ -1,5 +1,6 @@
 #include "pipeline/PromptEnhancer.h"
 
+#include "pipeline/SchemaValidator.h"
 #include "providers/LlmRegistry.h"
 
 #include <QEventLoop>
@@ -11,22 +12,8 @@ using providers::LlmRequest;
 
 namespace {
 
-Json text(int maxLength = 0) {
-    Json t = {{"type", "string"}};
-    if (maxLength > 0)
-        t["maxLength"] = maxLength;
-    return t;
-}
-
-Json object(const Json &properties) {
-    Json required = Json::array();
-    for (auto it = properties.begin(); it != properties.end(); ++it)
-        required.push_back(it.key());
-    return {{"type", "object"},
-            {"properties", properties},
-            {"required", required},
-            {"additionalProperties", false}};
-}
+using schema::strictObject;
+using schema::text;
 
 QString str(const Json &j, const char *k) {
     return j.value(k, Json()).get<QString>();
@@ -63,12 +50,12 @@ PromptEnhancer::PromptEnhancer(std::shared_ptr<providers::LlmProvider> provider,
 Json PromptEnhancer::schema() {
     Json positive = text(4000);
     positive["minLength"] = 20;
-    const Json rationale = object({{"aspect", text(40)}, {"choice", text(300)}, {"reason", text(400)}});
-    return object(
+    const Json rationale = strictObject({{"aspect", text(40)}, {"choice", text(300)}, {"reason", text(400)}});
+    return strictObject(
         {{"positive", positive},
          {"description", text(800)},
          {"staging",
-          object({{"foreground", text(300)}, {"midground", text(300)}, {"background", text(300)}})},
+          strictObject({{"foreground", text(300)}, {"midground", text(300)}, {"background", text(300)}})},
          {"lighting", text(400)},
          {"negativeAdditions", {{"type", "array"}, {"items", text(80)}, {"maxItems", 12}}},
          {"rationale", {{"type", "array"}, {"items", rationale}, {"minItems", 1}, {"maxItems", 8}}}});

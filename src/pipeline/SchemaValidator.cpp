@@ -196,4 +196,32 @@ QStringList SchemaValidator::validate(const Json &value, const Json &schema, int
     return walker.errors;
 }
 
+namespace schema {
+
+Json text(int maxLength) {
+    Json t = {{"type", "string"}};
+    if (maxLength > 0)
+        t["maxLength"] = maxLength;
+    return t;
+}
+
+Json arrayOf(const Json &items, int minItems) {
+    Json a = {{"type", "array"}, {"items", items}};
+    if (minItems > 0)
+        a["minItems"] = minItems;
+    return a;
+}
+
+Json strictObject(const Json &properties) {
+    Json required = Json::array();
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        required.push_back(it.key());
+    return {{"type", "object"},
+            {"properties", properties},
+            {"required", required},
+            {"additionalProperties", false}};
+}
+
+} // namespace schema
+
 } // namespace shotcraft::pipeline

@@ -17,4 +17,12 @@ public:
     static QStringList validate(const Json &value, const Json &schema, int limit = 40);
 };
 
+// Builders for the schemas sent to models.
+namespace schema {
+Json text(int maxLength = 0); // a string, at most maxLength characters when > 0
+Json arrayOf(const Json &items, int minItems = 0);
+// Strict structured output: every property required, nothing else allowed.
+Json strictObject(const Json &properties);
+} // namespace schema
+
 } // namespace shotcraft::pipeline
