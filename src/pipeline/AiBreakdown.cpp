@@ -6,6 +6,7 @@
 #include "providers/LlmRegistry.h"
 #include "story/Breakdown.h"
 #include "story/ScriptImporter.h"
+#include "story/ShotPlanner.h"
 
 #include <QEventLoop>
 #include <QHash>
@@ -56,16 +57,6 @@ QStringList strings(const Json &j, const char *k) {
 
 template <typename E> E enumValue(const Json &j, const char *k) {
     return enumFromName<E>(str(j, k)).value_or(E{});
-}
-
-QString shotLetters(int index) {
-    QString s;
-    int n = index;
-    do {
-        s.prepend(QChar(u'A' + n % 26));
-        n = n / 26 - 1;
-    } while (n >= 0);
-    return s;
 }
 
 void fill(QString &target, const QString &value) {
@@ -536,7 +527,7 @@ void AiBreakdown::mergeChunk(Project &project, const Json &answer, const story::
                 Shot shot;
                 shot.id = project.allocateId();
                 shot.sceneId = scene.id;
-                shot.number = scene.number + shotLetters(order);
+                shot.number = scene.number + story::shotLetters(order);
                 shot.order = ++order;
                 shot.purpose = enumValue<ShotPurpose>(shotJson, "purpose");
                 shot.description = str(shotJson, "description");

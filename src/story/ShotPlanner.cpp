@@ -60,16 +60,6 @@ QString firstSentence(const QString &text, int maxChars = 160) {
     return plain;
 }
 
-QString shotLetters(int index) {
-    QString s;
-    int n = index;
-    do {
-        s.prepend(QChar(u'A' + n % 26));
-        n = n / 26 - 1;
-    } while (n >= 0);
-    return s;
-}
-
 double durationFor(const QString &dialogue, const QString &action, double minimum) {
     // About 2.5 spoken words a second (screen dialogue), about 3 words of action a second of screen.
     const double spoken = double(wordsOf(dialogue).size()) / 2.5;
@@ -578,6 +568,16 @@ private:
 };
 
 } // namespace
+
+QString shotLetters(int index) {
+    QString s;
+    int n = index;
+    do {
+        s.prepend(QChar(u'A' + n % 26));
+        n = n / 26 - 1;
+    } while (n >= 0);
+    return s;
+}
 
 Lens lensFor(ShotSize size, const QString &mood, TimeOfDay time, bool exterior) {
     const FocalRange r = focalRange(size);

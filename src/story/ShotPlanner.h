@@ -35,6 +35,9 @@ struct SceneContext {
 // The shots of one scene, numbered "<scene number><letter>", ids allocated from `project`.
 QList<Shot> planShots(const SceneContext &context, Project &project);
 
+// A shot's letters after its scene number: A..Z, then AA, AB, ...
+QString shotLetters(int index);
+
 // The usual focal length for a shot size (S35), leaning long for tense moods and wide for wonder.
 Lens lensFor(ShotSize size, const QString &mood, TimeOfDay time, bool exterior);
 QString lightingFor(TimeOfDay time, InteriorExterior intExt, const QString &genre, const QString &mood,

@@ -1,5 +1,7 @@
 #include "support/HttpTestServer.h"
 
+#include "support/HttpStatus.h"
+
 #include <QBuffer>
 #include <QDateTime>
 #include <QImage>
@@ -14,31 +16,6 @@
 namespace shotcraft::test {
 
 namespace {
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 422:
-        return "Unprocessable Entity";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 503:
-        return "Service Unavailable";
-    case 529:
-        return "Overloaded";
-    default:
-        return "Status";
-    }
-}
-
 TestHttpResponse apiError(int status, const char *type, const char *code, const char *message) {
     return TestHttpResponse::json(
         status, {{"error", {{"message", message}, {"type", type}, {"param", nullptr}, {"code", code}}}});

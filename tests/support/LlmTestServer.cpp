@@ -1,5 +1,7 @@
 #include "support/LlmTestServer.h"
 
+#include "support/HttpStatus.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -31,25 +33,6 @@ QByteArray sse(const Json &data, const char *event = nullptr) {
 Json objectOr(const QString &text, const Json &fallback) {
     const std::optional<Json> json = parseJson(text.toUtf8());
     return json && json->is_object() ? *json : fallback;
-}
-
-QByteArray reasonPhrase(int status) {
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 429:
-        return "Too Many Requests";
-    case 529:
-        return "Overloaded";
-    default:
-        return "Error";
-    }
 }
 
 } // namespace
