@@ -16,6 +16,8 @@ cmake --build --preset fuzz --target fuzz_fountain fuzz_fdx -j"$(nproc)"
 
 work="build/fuzz/fuzz-corpus"
 mkdir -p "$work/fountain" "$work/fdx"
+# Inputs that once broke a parser come first, so a regression fails every run, not a lucky one.
+cp -n tests/fuzz/regressions/fdx/* "$work/fdx/"
 if [ -d "$shared" ]; then
   find "$shared" -name '*.fountain' -size -256k -exec cp -n {} "$work/fountain/" \;
   find "$shared" -name '*.fdx' -size -512k -exec cp -n {} "$work/fdx/" \;

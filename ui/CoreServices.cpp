@@ -11,9 +11,6 @@ cinema::PromptOptions promptOptions(PromptDialect dialect, const QList<QSize> &s
     cinema::PromptOptions options;
     options.dialect = dialect;
     options.allowedSizes = sizes;
-    // The inspector lets the user set lens and composition by hand: the prompt must honour them.
-    options.keepShotLens = true;
-    options.keepShotComposition = true;
     return options;
 }
 } // namespace

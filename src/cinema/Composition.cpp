@@ -84,51 +84,9 @@ QString characterName(const Project &project, const ConsistencyPlan &plan, Id ch
     return c ? titleCase(c->name) : QStringLiteral("a figure");
 }
 
-CompositionDecision chooseComposition(const KnowledgeBase &kb, const GenreProfile &genre, const Shot &shot,
-                                      const EmotionProfile &emotion, bool keepShotComposition) {
-    CompositionDecision d;
-    if (keepShotComposition) {
-        d.rule = shot.composition;
-        d.reason = QStringLiteral("set on the shot by hand");
-    } else {
-        int bestScore = -1;
-        QStringList bestWhy;
-        for (const CompositionProfile &c : kb.compositions()) {
-            int score = 0;
-            QStringList why;
-            const qsizetype rank = genre.compositions.indexOf(c.rule);
-            if (rank >= 0) {
-                score += 3 - static_cast<int>(std::min<qsizetype>(rank, 2));
-                why.append(QStringLiteral("a %1 habit").arg(genre.name));
-            }
-            if (c.moods.contains(emotion.name)) {
-                score += 3;
-                why.append(QStringLiteral("%1 calls for it").arg(emotion.name));
-            }
-            if (c.purposes.contains(shot.purpose)) {
-                score += 2;
-                why.append(QStringLiteral("suits a %1 shot").arg(enumName(shot.purpose)));
-            }
-            if (c.sizes.contains(shot.size)) {
-                score += 1;
-                why.append(QStringLiteral("works at %1").arg(enumName(shot.size)));
-            }
-            if (c.rule == shot.composition) {
-                score += 2;
-                why.append(QStringLiteral("the breakdown's framing"));
-            }
-            if (shot.angle == CameraAngle::Dutch && c.rule == CompositionRule::DutchTilt) {
-                score += 20;
-                why.prepend(QStringLiteral("the shot's angle is Dutch"));
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                d.rule = c.rule;
-                bestWhy = why;
-            }
-        }
-        d.reason = bestWhy.join(QStringLiteral("; "));
-    }
+namespace {
+// The rule's reason, phrase and lead room, whichever way the rule was chosen.
+void describeComposition(const KnowledgeBase &kb, const Shot &shot, CompositionDecision &d) {
     const CompositionProfile &profile = kb.composition(d.rule);
     d.reason = QStringLiteral("%1 (%2)").arg(d.reason, profile.whenChosen);
     d.phrase = QStringLiteral("composition by %1: %2").arg(profile.name, profile.description);
@@ -148,6 +106,63 @@ CompositionDecision chooseComposition(const KnowledgeBase &kb, const GenreProfil
     }
     if (!shot.compositionNote.isEmpty())
         d.phrase += QStringLiteral(" (%1)").arg(shot.compositionNote);
+}
+} // namespace
+
+CompositionDecision chooseComposition(const KnowledgeBase &kb, const GenreProfile &genre, const Shot &shot,
+                                      const EmotionProfile &emotion) {
+    CompositionDecision d;
+    int bestScore = -1;
+    QStringList bestWhy;
+    for (const CompositionProfile &c : kb.compositions()) {
+        int score = 0;
+        QStringList why;
+        const qsizetype rank = genre.compositions.indexOf(c.rule);
+        if (rank >= 0) {
+            score += 3 - static_cast<int>(std::min<qsizetype>(rank, 2));
+            why.append(QStringLiteral("a %1 habit").arg(genre.name));
+        }
+        if (c.moods.contains(emotion.name)) {
+            score += 3;
+            why.append(QStringLiteral("%1 calls for it").arg(emotion.name));
+        }
+        if (c.purposes.contains(shot.purpose)) {
+            score += 2;
+            why.append(QStringLiteral("suits a %1 shot").arg(enumName(shot.purpose)));
+        }
+        if (c.sizes.contains(shot.size)) {
+            score += 1;
+            why.append(QStringLiteral("works at %1").arg(enumName(shot.size)));
+        }
+        if (c.rule == shot.composition) {
+            score += 2;
+            why.append(QStringLiteral("the shot's framing"));
+        }
+        if (shot.angle == CameraAngle::Dutch && c.rule == CompositionRule::DutchTilt) {
+            score += 20;
+            why.prepend(QStringLiteral("the shot's angle is Dutch"));
+        }
+        if (score > bestScore) {
+            bestScore = score;
+            d.rule = c.rule;
+            bestWhy = why;
+        }
+    }
+    d.reason = bestWhy.join(QStringLiteral("; "));
+    describeComposition(kb, shot, d);
+    return d;
+}
+
+CompositionDecision honourShotComposition(const KnowledgeBase &kb, const GenreProfile &genre,
+                                          const Shot &shot, const EmotionProfile &emotion) {
+    const CompositionDecision genreChoice = chooseComposition(kb, genre, shot, emotion);
+    if (genreChoice.rule == shot.composition)
+        return genreChoice;
+    CompositionDecision d;
+    d.rule = shot.composition;
+    d.reason = QStringLiteral("the shot's own framing (the genre's scoring would pick %1)")
+                   .arg(kb.composition(genreChoice.rule).name);
+    describeComposition(kb, shot, d);
     return d;
 }
 

@@ -16,9 +16,15 @@ struct CompositionDecision {
 };
 
 // Scores every rule: the genre's favourites, what the emotion calls for, the shot's purpose and
-// size, the breakdown's own choice; a Dutch angle always tilts. keepShotComposition takes the shot's.
+// size, the breakdown's own choice; a Dutch angle always tilts. What a project's shots are given
+// when it is made.
 CompositionDecision chooseComposition(const KnowledgeBase &kb, const GenreProfile &genre, const Shot &shot,
-                                      const EmotionProfile &emotion, bool keepShotComposition);
+                                      const EmotionProfile &emotion);
+
+// The shot's own rule, which every prompt honours; the scoring's reasons when it agrees, otherwise
+// what the scoring would have picked.
+CompositionDecision honourShotComposition(const KnowledgeBase &kb, const GenreProfile &genre,
+                                          const Shot &shot, const EmotionProfile &emotion);
 
 struct StagingDecision {
     DepthStaging staging; // every plane filled

@@ -47,70 +47,96 @@ double subjectDistanceFor(const ShotSizeProfile &size, const Lens &lens) {
 }
 
 LensDecision chooseLens(const GenreProfile &genre, const ShotSizeProfile &size, const Shot &shot,
-                        const EmotionProfile &emotion, bool keepShotLens) {
-    LensDecision d;
+                        const EmotionProfile &emotion) {
+    Lens lens;
+    QString focalReason, apertureReason;
     const LensSet &set = genre.lenses;
-    if (keepShotLens) {
-        d.lens = shot.lens;
-        d.focalReason = QStringLiteral("set on the shot by hand");
-        d.apertureReason = QStringLiteral("set on the shot by hand");
-    } else {
-        // The size's range is given for Super 35; on another sensor the same framing needs the
-        // equivalent focal length.
-        const double crop =
-            optics::normalFocalLengthMm(set.sensor) / optics::normalFocalLengthMm(Sensor::Super35);
-        const double lo = size.minFocalMm * crop;
-        const double hi = size.maxFocalMm * crop;
-        const double mid = (lo + hi) / 2.0;
-        double focal = set.focalLengthsMm.isEmpty() ? mid : set.focalLengthsMm.first();
-        double bestCost = std::numeric_limits<double>::infinity();
-        for (double f : set.focalLengthsMm) {
-            // Inside the range, closest to its middle; outside, cost grows with the miss.
-            const double outside = f < lo ? lo - f : (f > hi ? f - hi : 0.0);
-            const double cost = outside * 10.0 + std::abs(f - mid);
-            if (cost < bestCost) {
-                bestCost = cost;
-                focal = f;
-            }
-        }
-        d.lens.focalLengthMm = focal;
-        d.lens.sensor = set.sensor;
-        const bool inRange = focal >= lo - 0.5 && focal <= hi + 0.5;
-        d.focalReason =
-            QStringLiteral("%1 lens set (%2): %3 mm %4 the %5 range of %6-%7 mm on %8")
-                .arg(genre.name, set.name)
-                .arg(focal)
-                .arg(inRange ? QStringLiteral("sits in") : QStringLiteral("is the set's nearest to"))
-                .arg(enumName(size.size))
-                .arg(std::lround(lo))
-                .arg(std::lround(hi))
-                .arg(sensorName(set.sensor));
-
-        // Close sizes isolate the face; wide sizes keep the place readable; medium shots depend on
-        // whether the beat is one person's or the room's.
-        const bool intimate =
-            shot.purpose == ShotPurpose::Single || shot.purpose == ShotPurpose::OverTheShoulder ||
-            shot.purpose == ShotPurpose::Reaction || emotion.lightingKey == QLatin1String("low-key");
-        if (isClose(shot.size)) {
-            d.lens.aperture = set.apertureShallow;
-            d.apertureReason =
-                QStringLiteral("%1: isolate the subject from the background (the genre's open stop)")
-                    .arg(enumName(shot.size));
-        } else if (isWide(shot.size)) {
-            d.lens.aperture = set.apertureDeep;
-            d.apertureReason = QStringLiteral("%1: keep the geography readable (the genre's deep stop)")
-                                   .arg(enumName(shot.size));
-        } else if (intimate) {
-            d.lens.aperture = set.apertureShallow;
-            d.apertureReason =
-                QStringLiteral("medium shot of one person's beat: separate them from the room");
-        } else {
-            d.lens.aperture = nearestStop(std::sqrt(set.apertureShallow * set.apertureDeep));
-            d.apertureReason = QStringLiteral("medium shot of the room: a middle stop between %1 and %2")
-                                   .arg(stopName(set.apertureShallow), stopName(set.apertureDeep));
+    // The size's range is given for Super 35; on another sensor the same framing needs the
+    // equivalent focal length.
+    const double crop =
+        optics::normalFocalLengthMm(set.sensor) / optics::normalFocalLengthMm(Sensor::Super35);
+    const double lo = size.minFocalMm * crop;
+    const double hi = size.maxFocalMm * crop;
+    const double mid = (lo + hi) / 2.0;
+    double focal = set.focalLengthsMm.isEmpty() ? mid : set.focalLengthsMm.first();
+    double bestCost = std::numeric_limits<double>::infinity();
+    for (double f : set.focalLengthsMm) {
+        // Inside the range, closest to its middle; outside, cost grows with the miss.
+        const double outside = f < lo ? lo - f : (f > hi ? f - hi : 0.0);
+        const double cost = outside * 10.0 + std::abs(f - mid);
+        if (cost < bestCost) {
+            bestCost = cost;
+            focal = f;
         }
     }
+    lens.focalLengthMm = focal;
+    lens.sensor = set.sensor;
+    const bool inRange = focal >= lo - 0.5 && focal <= hi + 0.5;
+    focalReason = QStringLiteral("%1 lens set (%2): %3 mm %4 the %5 range of %6-%7 mm on %8")
+                      .arg(genre.name, set.name)
+                      .arg(focal)
+                      .arg(inRange ? QStringLiteral("sits in") : QStringLiteral("is the set's nearest to"))
+                      .arg(enumName(size.size))
+                      .arg(std::lround(lo))
+                      .arg(std::lround(hi))
+                      .arg(sensorName(set.sensor));
 
+    // Close sizes isolate the face; wide sizes keep the place readable; medium shots depend on
+    // whether the beat is one person's or the room's.
+    const bool intimate =
+        shot.purpose == ShotPurpose::Single || shot.purpose == ShotPurpose::OverTheShoulder ||
+        shot.purpose == ShotPurpose::Reaction || emotion.lightingKey == QLatin1String("low-key");
+    if (isClose(shot.size)) {
+        lens.aperture = set.apertureShallow;
+        apertureReason = QStringLiteral("%1: isolate the subject from the background (the genre's open stop)")
+                             .arg(enumName(shot.size));
+    } else if (isWide(shot.size)) {
+        lens.aperture = set.apertureDeep;
+        apertureReason = QStringLiteral("%1: keep the geography readable (the genre's deep stop)")
+                             .arg(enumName(shot.size));
+    } else if (intimate) {
+        lens.aperture = set.apertureShallow;
+        apertureReason = QStringLiteral("medium shot of one person's beat: separate them from the room");
+    } else {
+        lens.aperture = nearestStop(std::sqrt(set.apertureShallow * set.apertureDeep));
+        apertureReason = QStringLiteral("medium shot of the room: a middle stop between %1 and %2")
+                             .arg(stopName(set.apertureShallow), stopName(set.apertureDeep));
+    }
+    LensDecision d = describeLens(size, lens);
+    d.focalReason = focalReason;
+    d.apertureReason = apertureReason;
+    return d;
+}
+
+bool sameLens(const Lens &a, const Lens &b) {
+    return std::abs(a.focalLengthMm - b.focalLengthMm) < 0.05 && std::abs(a.aperture - b.aperture) < 0.005 &&
+           a.sensor == b.sensor;
+}
+
+LensDecision honourShotLens(const GenreProfile &genre, const ShotSizeProfile &size, const Shot &shot,
+                            const EmotionProfile &emotion) {
+    const LensDecision genreChoice = chooseLens(genre, size, shot, emotion);
+    if (sameLens(genreChoice.lens, shot.lens))
+        return genreChoice;
+    LensDecision d = describeLens(size, shot.lens);
+    const bool focalDiffers = std::abs(genreChoice.lens.focalLengthMm - shot.lens.focalLengthMm) >= 0.05 ||
+                              genreChoice.lens.sensor != shot.lens.sensor;
+    d.focalReason = focalDiffers
+                        ? QStringLiteral("the shot's own lens (the %1 lens set would take %2 mm on %3)")
+                              .arg(genre.name)
+                              .arg(genreChoice.lens.focalLengthMm)
+                              .arg(sensorName(genreChoice.lens.sensor))
+                        : genreChoice.focalReason;
+    d.apertureReason = std::abs(genreChoice.lens.aperture - shot.lens.aperture) >= 0.005
+                           ? QStringLiteral("the shot's own stop (the genre's choice would be %1)")
+                                 .arg(stopName(genreChoice.lens.aperture))
+                           : genreChoice.apertureReason;
+    return d;
+}
+
+LensDecision describeLens(const ShotSizeProfile &size, const Lens &lens) {
+    LensDecision d;
+    d.lens = lens;
     d.subjectDistanceM = subjectDistanceFor(size, d.lens);
     d.dof = optics::depthOfField(d.lens, d.subjectDistanceM);
     d.fov = optics::fieldOfView(d.lens.focalLengthMm, d.lens.sensor);
@@ -141,7 +167,7 @@ LensDecision chooseLens(const GenreProfile &genre, const ShotSizeProfile &size, 
 
     // Perspective matters at the ends of the range (reference: < 24 mm and > 85 mm on Super 35).
     if (d.s35EquivalentMm < 24.0) {
-        d.perspectivePhrase = isClose(shot.size) || shot.size == ShotSize::Medium
+        d.perspectivePhrase = isClose(size.size) || size.size == ShotSize::Medium
                                   ? QStringLiteral("wide-angle perspective exaggerates depth and stretches "
                                                    "features close to the lens")
                                   : QStringLiteral("wide-angle perspective exaggerates depth and scale");

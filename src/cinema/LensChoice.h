@@ -22,9 +22,22 @@ struct LensDecision {
     QString perspectiveReason;
 };
 
-// keepShotLens: take the shot's own lens (set by hand) instead of the genre's choice.
+// The genre's lens for the shot: a focal length from its lens set inside the size's range and a
+// stop for the depth the beat needs. What a project's shots are given when it is made.
 LensDecision chooseLens(const GenreProfile &genre, const ShotSizeProfile &size, const Shot &shot,
-                        const EmotionProfile &emotion, bool keepShotLens);
+                        const EmotionProfile &emotion);
+
+// The shot's own lens, which every prompt honours (it is what the card and inspector show). When
+// it is the genre's choice the genre's reasons come with it; otherwise the reason says what the
+// genre's set would have taken.
+LensDecision honourShotLens(const GenreProfile &genre, const ShotSizeProfile &size, const Shot &shot,
+                            const EmotionProfile &emotion);
+
+// The optical consequences of a lens at a shot size (field of view, depth of field, perspective)
+// and its phrases; the focal and aperture reasons are the caller's.
+LensDecision describeLens(const ShotSizeProfile &size, const Lens &lens);
+
+bool sameLens(const Lens &a, const Lens &b);
 
 // The camera-to-subject distance the engine assumes for a shot size on a lens.
 double subjectDistanceFor(const ShotSizeProfile &size, const Lens &lens);

@@ -334,7 +334,29 @@ const GenrePalette &genrePaletteFor(const GenreProfile &genre, TimeOfDay time,
     return genre.palettes.at(genre.paletteIndexFor(time, emotion.name));
 }
 
+// The shot's own mood wins; a shot without one plays in the scene's.
+bool hasOwnMood(const KnowledgeBase &kb, const Shot &shot, const Scene *scene) {
+    return !shot.mood.trimmed().isEmpty() &&
+           kb.emotionFor(shot.mood).name != kb.emotionFor(scene ? scene->mood : QString()).name;
+}
+
+const EmotionProfile &shotEmotion(const KnowledgeBase &kb, const Shot &shot, const Scene *scene) {
+    return kb.emotionFor(hasOwnMood(kb, shot, scene) ? shot.mood : (scene ? scene->mood : QString()));
+}
+
 } // namespace
+
+void chooseLensAndComposition(Project &project, const QSet<Id> &only) {
+    const KnowledgeBase &kb = KnowledgeBase::instance();
+    const GenreProfile &genre = kb.genre(project.info.genre);
+    for (Shot &shot : project.shots) {
+        if (!only.isEmpty() && !only.contains(shot.id))
+            continue;
+        const EmotionProfile &emotion = shotEmotion(kb, shot, project.scene(shot.sceneId));
+        shot.lens = chooseLens(genre, kb.shotSize(shot.size), shot, emotion).lens;
+        shot.composition = chooseComposition(kb, genre, shot, emotion).rule;
+    }
+}
 
 PromptPackage buildPrompt(const Project &project, const Shot &shot, const ConsistencyPlan &plan,
                           const PromptOptions &options) {
@@ -350,11 +372,8 @@ PromptPackage buildPrompt(const Project &project, const Shot &shot, const Consis
             ? QStringLiteral("the project's genre")
             : QStringLiteral("the project's genre \"%1\" read as %2").arg(project.info.genre, genre.name));
 
-    // The shot's own mood wins; a shot without one plays in the scene's.
-    const EmotionProfile &sceneEmotion = kb.emotionFor(scene ? scene->mood : QString());
-    const bool shotHasMood =
-        !shot.mood.trimmed().isEmpty() && kb.emotionFor(shot.mood).name != sceneEmotion.name;
-    const EmotionProfile &emotion = shotHasMood ? kb.emotionFor(shot.mood) : sceneEmotion;
+    const bool shotHasMood = hasOwnMood(kb, shot, scene);
+    const EmotionProfile &emotion = shotEmotion(kb, shot, scene);
     const QString moodText = !shot.mood.isEmpty() ? shot.mood : (scene ? scene->mood : QString());
 
     // Shot: size, angle, movement.
@@ -414,11 +433,10 @@ PromptPackage buildPrompt(const Project &project, const Shot &shot, const Consis
 
     ctx.addLocation(location ? location->name : (scene ? scene->heading : QString()));
 
-    const LensDecision lens = chooseLens(genre, size, shot, emotion, options.keepShotLens);
+    const LensDecision lens = honourShotLens(genre, size, shot, emotion);
     ctx.addLens(lens);
 
-    const CompositionDecision composition =
-        chooseComposition(kb, genre, shot, emotion, options.keepShotComposition);
+    const CompositionDecision composition = honourShotComposition(kb, genre, shot, emotion);
     ctx.add({QStringLiteral("composition"),
              sentence(composition.phrase),
              {QStringLiteral("%1 composition").arg(kb.composition(composition.rule).name)},
@@ -597,11 +615,13 @@ PromptPackage buildLookBookPrompt(const Project &project, const ReferenceImage &
              false});
     ctx.addIdentity();
     ctx.addLocation(QString());
-    LensDecision lens = chooseLens(genre, size, frame, neutral, false);
+    LensDecision lens = chooseLens(genre, size, frame, neutral);
     if (characterFrame) {
         // A reference must be sharp head to toe: stop down whatever the genre's habit.
-        lens.lens.aperture = std::max(lens.lens.aperture, 8.0);
-        lens = chooseLens(genre, size, Shot{.lens = lens.lens}, neutral, true);
+        const QString focalReason = lens.focalReason;
+        lens = describeLens(size,
+                            {lens.lens.focalLengthMm, std::max(lens.lens.aperture, 8.0), lens.lens.sensor});
+        lens.focalReason = focalReason;
         lens.apertureReason = QStringLiteral("a reference sheet must be sharp from nose to heel");
     }
     ctx.addLens(lens);

@@ -9,6 +9,7 @@
 #include "domain/ConsistencyPlan.h"
 #include "domain/Project.h"
 
+#include <QSet>
 #include <QSize>
 
 namespace shotcraft::cinema {
@@ -17,9 +18,13 @@ struct PromptOptions {
     PromptDialect dialect = PromptDialect::Natural;
     QList<QSize> allowedSizes; // the provider's sizes; empty: the dialect's usual ones
     int maxClipChunks = 0;     // tag dialects: 77-token chunks allowed (0: the dialect's default)
-    bool keepShotLens = false; // use the shot's lens as set by hand instead of the genre's choice
-    bool keepShotComposition = false;
 };
+
+// The shot's lens and composition rule are what its card shows and what every prompt honours.
+// They start as the engine's choice for the film's genre (the lens set, the composition habits)
+// when a project is made from a script; from then on only the user (or a re-import) changes them.
+// `only`: these shots; empty: all.
+void chooseLensAndComposition(Project &project, const QSet<Id> &only = {});
 
 PromptPackage buildPrompt(const Project &project, const Shot &shot, const ConsistencyPlan &plan,
                           const PromptOptions &options);

@@ -1,5 +1,6 @@
 // shotcraft new SCRIPT -o PROJECT: a project file made from a script (import and breakdown);
 // with --reimport, an edited script brought into an existing project, keeping what did not change.
+#include "cinema/PromptEngine.h"
 #include "cli/Commands.h"
 #include "pipeline/AiBreakdown.h"
 #include "pipeline/ProjectFactory.h"
@@ -27,7 +28,13 @@ int reimportInto(const QString &scriptPath, const QString &projectPath, const QS
     options.genre = genre;
     options.sourceName = QFileInfo(scriptPath).fileName();
     story::ReimportReport report;
-    const Project updated = story::reimport(*existing, *script, options, &report);
+    Project updated = story::reimport(*existing, *script, options, &report);
+    QSet<Id> newShots;
+    for (const Shot &shot : updated.shots)
+        if (!existing->shot(shot.id))
+            newShots.insert(shot.id);
+    if (!newShots.isEmpty()) // kept shots keep their lens and framing, hand edits included
+        cinema::chooseLensAndComposition(updated, newShots);
     if (Status st = (*store)->replaceProject(updated); !st)
         return io.fail(st.error());
     if (io.json()) {

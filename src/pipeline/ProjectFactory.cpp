@@ -1,5 +1,6 @@
 #include "pipeline/ProjectFactory.h"
 
+#include "cinema/PromptEngine.h"
 #include "dna/DnaBuilder.h"
 #include "story/Breakdown.h"
 #include "story/ScriptImporter.h"
@@ -19,6 +20,7 @@ Result<Project> createProjectFromScript(const QString &scriptPath, const Project
     Project project = story::breakDown(*script, breakdown);
     if (project.scenes.isEmpty())
         return Result<Project>::failure(QStringLiteral("%1: no scenes found").arg(breakdown.sourceName));
+    cinema::chooseLensAndComposition(project);
     dna::buildVisualDna(project);
     return project;
 }

@@ -1,4 +1,5 @@
-// Making a project from a script: import (Fountain, Final Draft or prose) and the offline breakdown.
+// Making a project from a script: import (Fountain, Final Draft or prose), the offline breakdown,
+// the genre's lenses and framing, and the Visual DNA.
 // `shotcraft new`, `shotcraft run` and the window's New-from-script all go through this one function.
 #pragma once
 

@@ -201,7 +201,7 @@ Result<Screenplay> parseFdx(const QByteArray &xml) {
         return Result<Screenplay>::failure(
             QStringLiteral("the Final Draft file is not well-formed XML (line %1: %2)")
                 .arg(reader.lineNumber())
-                .arg(reader.errorString()));
+                .arg(reader.errorString().simplified())); // it may quote the input, newlines and all
     if (!sawRoot)
         return Result<Screenplay>::failure(QStringLiteral("not a Final Draft file"));
     readTitlePage(titleParagraphs, script);

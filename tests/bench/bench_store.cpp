@@ -64,7 +64,7 @@ QString makeProject(int shots, int imageBytes) {
         buffer.open(QIODevice::WriteOnly);
         noise.save(&buffer, "PNG");
         const QByteArray thumb = storage::ProjectStore::makeThumbnail(png);
-        (*store)->transaction([&]() -> Status {
+        const Status filled = (*store)->transaction([&]() -> Status {
             for (const Shot &shot : p.shots) {
                 auto image = (*store)->addImage(png, thumb);
                 Take take;
@@ -76,6 +76,8 @@ QString makeProject(int shots, int imageBytes) {
             }
             return Status::success();
         });
+        if (!filled)
+            qFatal("%s", qPrintable(filled.error()));
     }
     return path;
 }

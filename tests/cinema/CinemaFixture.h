@@ -1,8 +1,10 @@
 // A small hand-built project for the prompt engine's tests: two scenes of a 1950s drama, three
 // characters, an over-the-shoulder pair on the correct side of the line and one that crosses it,
 // an insert and an establishing shot, and the consistency plan the DNA would give each shot.
+// Lenses and composition rules are the engine's drama choices, as in a project made from a script.
 #pragma once
 
+#include "cinema/PromptEngine.h"
 #include "domain/ConsistencyPlan.h"
 #include "domain/Project.h"
 
@@ -144,6 +146,7 @@ inline Project cinemaFixture() {
                      {QStringLiteral("sun-browned skin"), QStringLiteral("#b7835f"), SwatchRole::Skin}};
     p.palettes = {film};
     p.nextId = 100;
+    cinema::chooseLensAndComposition(p); // as when a project is made from a script
     return p;
 }
 

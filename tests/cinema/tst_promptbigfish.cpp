@@ -26,6 +26,7 @@ Project bigFish(const QString &genre = {}) {
     options.genre = genre;
     options.sourceName = QStringLiteral("Big-Fish.fountain");
     Project p = story::breakDown(*script, options);
+    chooseLensAndComposition(p);
     dna::buildVisualDna(p);
     return p;
 }

@@ -5,6 +5,7 @@
 #include "CinemaFixture.h"
 #include "cinema/DialectRenderer.h"
 #include "cinema/KnowledgeBase.h"
+#include "cinema/LensChoice.h"
 #include "cinema/PromptEngine.h"
 #include "support/TestPaths.h"
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void everyShotCarriesEveryField();
     void crossedAxisIsFlagged();
     void genresChangePaletteAndLens();
+    void theShotsLensAndFramingAreHonoured();
     void emotionShiftsThePalette();
     void tagDialectsStayInBudget_data();
     void tagDialectsStayInBudget();
@@ -195,15 +197,17 @@ void TestPromptEngine::crossedAxisIsFlagged() {
 }
 
 void TestPromptEngine::genresChangePaletteAndLens() {
-    // Without palette DNA the palette comes from the genre; the lens always does.
+    // Without palette DNA the palette comes from the genre; a project made in another genre gets
+    // that genre's lenses.
     Project drama = test::cinemaFixture();
     Project horror = drama;
     horror.info.genre = QStringLiteral("Horror");
+    chooseLensAndComposition(horror);
     const Shot &shot = *drama.shot(22);
     ConsistencyPlan plan = test::cinemaFixturePlan(drama, shot);
     plan.palette = {};
     const PromptPackage a = buildPrompt(drama, shot, plan, {});
-    const PromptPackage b = buildPrompt(horror, shot, plan, {});
+    const PromptPackage b = buildPrompt(horror, *horror.shot(22), plan, {});
     QVERIFY(choice(a, QStringLiteral("palette")) != choice(b, QStringLiteral("palette")));
     QVERIFY(choice(a, QStringLiteral("lens")) != choice(b, QStringLiteral("lens")));
     const auto reason = [](const PromptPackage &p, const char *aspect) {
@@ -221,6 +225,50 @@ void TestPromptEngine::genresChangePaletteAndLens() {
         for (const Swatch &s : gp.swatches)
             found = found || (s.role == SwatchRole::Shadow && b.positive.contains(s.name));
     QVERIFY(found);
+}
+
+void TestPromptEngine::theShotsLensAndFramingAreHonoured() {
+    // What the card shows is what every prompt says: the genre's choice with its reasons, or a
+    // hand-set lens and rule with what the genre would have taken.
+    Project p = test::cinemaFixture();
+    const Shot chosen = *p.shot(22);
+    const PromptPackage genreChoice = build(p, 22);
+    QCOMPARE(choice(genreChoice, QStringLiteral("lens")),
+             QStringLiteral("%1 mm %2 on %3")
+                 .arg(chosen.lens.focalLengthMm)
+                 .arg(stopName(chosen.lens.aperture), sensorName(chosen.lens.sensor)));
+    QVERIFY(entries(genreChoice, QStringLiteral("lens"))
+                .first()
+                .reason.contains(QLatin1String("drama lens set")));
+
+    Shot &edited = *p.shot(22);
+    edited.lens = {135.0, 1.4, Sensor::FullFrame};
+    edited.composition = chosen.composition == CompositionRule::DutchTilt ? CompositionRule::GoldenRatio
+                                                                          : CompositionRule::DutchTilt;
+    const PromptPackage byHand = build(p, 22);
+    QVERIFY2(byHand.positive.contains(QLatin1String("135 mm lens at T1.4 on full frame")),
+             qPrintable(byHand.positive));
+    const QString lensReason = entries(byHand, QStringLiteral("lens")).first().reason;
+    QVERIFY2(lensReason.contains(
+                 QStringLiteral("the drama lens set would take %1 mm").arg(chosen.lens.focalLengthMm)),
+             qPrintable(lensReason));
+    QVERIFY(entries(byHand, QStringLiteral("aperture"))
+                .first()
+                .reason.contains(QLatin1String("shot's own stop")));
+    const QString rule = KnowledgeBase::instance().composition(edited.composition).name;
+    QCOMPARE(choice(byHand, QStringLiteral("composition")), rule);
+    QVERIFY(byHand.positive.contains(rule));
+    QVERIFY(entries(byHand, QStringLiteral("composition"))
+                .first()
+                .reason.contains(QLatin1String("shot's own framing")));
+
+    // Choosing again leaves the genre's choice where it was and is deterministic.
+    Project again = test::cinemaFixture();
+    chooseLensAndComposition(again);
+    for (int i = 0; i < again.shots.size(); ++i) {
+        QCOMPARE(again.shots.at(i).lens, test::cinemaFixture().shots.at(i).lens);
+        QCOMPARE(again.shots.at(i).composition, test::cinemaFixture().shots.at(i).composition);
+    }
 }
 
 void TestPromptEngine::emotionShiftsThePalette() {
@@ -396,8 +444,7 @@ void TestPromptEngine::lookBookPrompts() {
 
     plan.characters.clear();
     ReferenceImage plateRef{41, ReferenceOwner::Location, 5, ReferenceRole::LocationPlate, 0, 1.0, false, {}};
-    const PromptPackage plate =
-        buildLookBookPrompt(p, plateRef, plan, {PromptDialect::Sdxl, {}, 0, false, false});
+    const PromptPackage plate = buildLookBookPrompt(p, plateRef, plan, {PromptDialect::Sdxl, {}, 0});
     QVERIFY(plate.positive.contains(QLatin1String("location plate of FARMHOUSE KITCHEN")));
     QVERIFY(plate.positive.contains(plan.locationTokens));
     QVERIFY(plate.negative.contains(QLatin1String("people")));

@@ -2,6 +2,7 @@
 // demo story, then parse / info / dna / plan / prompt / stale on what it made, and `generate
 // --provider` against local servers speaking the OpenAI Images, ComfyUI and AUTOMATIC1111 wire
 // formats.
+#include "storage/ProjectStore.h"
 #include "support/Automatic1111ImageServer.h"
 #include "support/CliRunner.h"
 #include "support/ComfyUiImageServer.h"
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void infoCountsTheRun();
     void dnaPlanAndPromptAgree();
     void nothingIsStaleAfterARun();
+    void everyTakeNamesTheLensOnItsCard();
     void generateThroughEachService_data();
     void generateThroughEachService();
     void canaryKeyIsNowhere();
@@ -136,6 +138,57 @@ void TestCliWorkflow::nothingIsStaleAfterARun() {
     const Outcome o = shotcraft({QStringLiteral("stale"), m_project, QStringLiteral("--json")});
     QCOMPARE(o.exitCode, 0);
     QVERIFY(o.json().at("staleTakes").empty());
+}
+
+namespace {
+// The lens row of a package's rationale, the way it names a lens: "40 mm T2 on Super 35".
+QString lensRow(const PromptPackage &package, bool reason = false) {
+    for (const RationaleEntry &e : package.rationale)
+        if (e.aspect == QLatin1String("lens"))
+            return reason ? e.reason : e.choice;
+    return {};
+}
+bool namesLens(const QString &row, const Lens &lens) {
+    return row.startsWith(QStringLiteral("%1 mm T%2 ").arg(lens.focalLengthMm).arg(lens.aperture, 0, 'g', 2));
+}
+} // namespace
+
+void TestCliWorkflow::everyTakeNamesTheLensOnItsCard() {
+    // The card shows the shot's lens; every take `run` made, and `shotcraft prompt`, must name it too.
+    const QString copy = m_dir.filePath(QStringLiteral("lens-check.shotcraft"));
+    QVERIFY(QFile::copy(m_project, copy));
+    auto store = storage::ProjectStore::open(copy);
+    QVERIFY2(store.ok(), qPrintable(store.error()));
+    auto project = (*store)->load();
+    QVERIFY(project.ok());
+    QVERIFY(!project->shots.isEmpty());
+    for (const Shot &shot : project->shots) {
+        const QList<Take> takes = (*store)->takesOfShot(shot.id);
+        QVERIFY(!takes.isEmpty());
+        for (const Take &take : takes)
+            QVERIFY2(namesLens(lensRow(take.package), shot.lens),
+                     qPrintable(QStringLiteral("shot %1: card %2 mm T%3, take says \"%4\"")
+                                    .arg(shot.number)
+                                    .arg(shot.lens.focalLengthMm)
+                                    .arg(shot.lens.aperture)
+                                    .arg(lensRow(take.package))));
+        // A new project's lenses are the genre's choices, and say so.
+        QVERIFY2(lensRow(takes.first().package, true).contains(QLatin1String(" lens set (")),
+                 qPrintable(lensRow(takes.first().package, true)));
+    }
+
+    // A lens set by hand reaches the prompt, with what the genre would have taken as the reason.
+    Shot edited = project->shots.first();
+    edited.lens = {135.0, 1.4, Sensor::FullFrame};
+    QVERIFY((*store)->save(edited).ok());
+    store->reset(); // close the file before the command opens it
+    const Outcome prompt =
+        shotcraft({QStringLiteral("prompt"), copy, QStringLiteral("--shot"), edited.number,
+                   QStringLiteral("--dialect"), QStringLiteral("natural"), QStringLiteral("--json")});
+    QVERIFY2(prompt.exitCode == 0, prompt.err.constData());
+    const PromptPackage package = prompt.json().get<PromptPackage>();
+    QVERIFY2(namesLens(lensRow(package), edited.lens), qPrintable(lensRow(package)));
+    QVERIFY(package.positive.contains(QLatin1String("135 mm lens at T1.4 on full frame")));
 }
 
 void TestCliWorkflow::generateThroughEachService_data() {

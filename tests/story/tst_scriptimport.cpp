@@ -107,6 +107,11 @@ private slots:
         QTest::newRow("truncated") << QByteArrayLiteral(
                                           "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>x")
                                    << QStringLiteral("not well-formed");
+        // Found by fuzz_fdx: the reader's message quotes the declared encoding, newlines and all.
+        QTest::newRow("encoding name with newlines")
+            << QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\n\n\n\" standalone=\"no\" ?>\n"
+                                 "<FinalDraft><Content/></FinalDraft>")
+            << QStringLiteral("not well-formed");
     }
 
     void fdxIsUntrusted() {
