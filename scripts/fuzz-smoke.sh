@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# A short fuzz run of the screenplay parsers: builds the `fuzz` preset (clang-14, libFuzzer,
-# ASan/UBSan) and runs each target for FUZZ_SECONDS (default 20) on the shared screenplay corpus.
-# Exits non-zero when a target crashes, trips a sanitizer or hangs.
+# A fuzz run of the screenplay parsers: builds the `fuzz` preset (clang-14, libFuzzer, ASan/UBSan)
+# and runs each target on the inputs that once broke it and the shared screenplay corpus.
+#
+#   bash scripts/fuzz-smoke.sh                      the test suite's smoke: seed 1, a fixed number
+#                                                   of runs from a fresh corpus, so every machine
+#                                                   replays much the same inputs (libFuzzer is not
+#                                                   strictly deterministic)
+#   FUZZ_SECONDS=900 bash scripts/fuzz-smoke.sh     a search: a random seed for that long per target,
+#                                                   the corpus kept between runs
+#
+# Exits non-zero when a target crashes, trips a sanitizer or hangs; the input that did it is left
+# in build/fuzz/ (add it to tests/fuzz/regressions/ with the fix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${FUZZ_SECONDS:-20}"
 shared="$(cd .. && pwd)/shared/corpus/screenplays"
 
 if ! command -v clang++-14 >/dev/null; then
@@ -14,10 +22,22 @@ fi
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_fountain fuzz_fdx -j"$(nproc)"
 
-work="build/fuzz/fuzz-corpus"
+if [ -n "${FUZZ_SECONDS:-}" ]; then
+  work="build/fuzz/fuzz-corpus"
+  limits=(-max_total_time="$FUZZ_SECONDS")
+  what="${FUZZ_SECONDS}s, random seed"
+else
+  work="build/fuzz/smoke-corpus"
+  rm -rf "$work"
+  export QT_HASH_SEED=0 # QHash order would otherwise differ per process, and with it coverage
+  limits=(-seed=1 -runs="${FUZZ_RUNS:-30000}" -max_total_time=600)
+  what="${FUZZ_RUNS:-30000} runs, seed 1"
+fi
 mkdir -p "$work/fountain" "$work/fdx"
 # Inputs that once broke a parser come first, so a regression fails every run, not a lucky one.
-cp -n tests/fuzz/regressions/fdx/* "$work/fdx/"
+for kind in fountain fdx; do
+  if [ -d "tests/fuzz/regressions/$kind" ]; then cp -n "tests/fuzz/regressions/$kind"/* "$work/$kind/"; fi
+done
 if [ -d "$shared" ]; then
   find "$shared" -name '*.fountain' -size -256k -exec cp -n {} "$work/fountain/" \;
   find "$shared" -name '*.fdx' -size -512k -exec cp -n {} "$work/fdx/" \;
@@ -25,10 +45,10 @@ fi
 
 run() {
   local target="$1" corpus="$2"
-  echo "fuzz-smoke: $target for ${seconds}s on $(ls "$corpus" | wc -l) inputs"
+  echo "fuzz-smoke: $target ($what) on $(ls "$corpus" | wc -l) inputs"
   # New inputs go to the scratch corpus; a crash leaves its reproducer in build/fuzz/.
-  "build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -print_final_stats=0 -artifact_prefix="build/fuzz/$target-" "$corpus" 2>&1 | tail -n 5
+  "build/fuzz/tests/fuzz/$target" "${limits[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="build/fuzz/$target-" "$corpus" 2>&1 | tail -n 12
   return "${PIPESTATUS[0]}"
 }
 run fuzz_fountain "$work/fountain"
