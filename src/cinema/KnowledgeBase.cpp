@@ -217,6 +217,10 @@ Result<KnowledgeBase> KnowledgeBase::load(const QString &directory) {
         p.hueShiftDeg = num(e, "hueShiftDeg", 0);
         p.lightingKey = str(e, "lightingKey");
         p.keyToFill = str(e, "keyToFill");
+        p.focalLean = num(e, "focalLean", 0.5);
+        if (p.focalLean < 0.0 || p.focalLean > 1.0)
+            return R::failure(QStringLiteral("emotions.json: %1's focalLean is outside 0..1").arg(p.name));
+        p.focalWhy = str(e, "focalWhy");
         p.why = str(e, "why");
         if (e.contains("accent") && e["accent"].is_object()) {
             auto accent = parseSwatch(e["accent"]);

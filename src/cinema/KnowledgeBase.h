@@ -85,6 +85,8 @@ struct EmotionProfile {
     double hueShiftDeg = 0.0;     // rotates every swatch's hue
     QString lightingKey;          // "high-key", "mid-key", "low-key"
     QString keyToFill;
+    double focalLean = 0.5; // where in a shot size's focal range the lens sits: 0 widest, 1 longest
+    QString focalWhy;
     std::optional<Swatch> accent; // an accent the emotion brings (red for danger, ...)
     QString why;
 };

@@ -57,13 +57,15 @@ LensDecision chooseLens(const GenreProfile &genre, const ShotSizeProfile &size, 
         optics::normalFocalLengthMm(set.sensor) / optics::normalFocalLengthMm(Sensor::Super35);
     const double lo = size.minFocalMm * crop;
     const double hi = size.maxFocalMm * crop;
-    const double mid = (lo + hi) / 2.0;
-    double focal = set.focalLengthsMm.isEmpty() ? mid : set.focalLengthsMm.first();
+    // The beat's emotion says where in the range to sit: tension reaches for compression, wonder
+    // for space; a neutral beat sits in the middle.
+    const double target = lo + (hi - lo) * emotion.focalLean;
+    double focal = set.focalLengthsMm.isEmpty() ? target : set.focalLengthsMm.first();
     double bestCost = std::numeric_limits<double>::infinity();
     for (double f : set.focalLengthsMm) {
-        // Inside the range, closest to its middle; outside, cost grows with the miss.
+        // Inside the range, closest to the target; outside, cost grows with the miss.
         const double outside = f < lo ? lo - f : (f > hi ? f - hi : 0.0);
-        const double cost = outside * 10.0 + std::abs(f - mid);
+        const double cost = outside * 10.0 + std::abs(f - target);
         if (cost < bestCost) {
             bestCost = cost;
             focal = f;
@@ -80,6 +82,11 @@ LensDecision chooseLens(const GenreProfile &genre, const ShotSizeProfile &size, 
                       .arg(std::lround(lo))
                       .arg(std::lround(hi))
                       .arg(sensorName(set.sensor));
+    if (!emotion.focalWhy.isEmpty())
+        focalReason +=
+            QStringLiteral("; %1 leans to the %2 end: %3")
+                .arg(emotion.name, emotion.focalLean > 0.5 ? QStringLiteral("long") : QStringLiteral("wide"),
+                     emotion.focalWhy);
 
     // Close sizes isolate the face; wide sizes keep the place readable; medium shots depend on
     // whether the beat is one person's or the room's.

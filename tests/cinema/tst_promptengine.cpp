@@ -53,6 +53,7 @@ private Q_SLOTS:
     void crossedAxisIsFlagged();
     void genresChangePaletteAndLens();
     void theShotsLensAndFramingAreHonoured();
+    void emotionMovesTheLensInItsRange();
     void emotionShiftsThePalette();
     void tagDialectsStayInBudget_data();
     void tagDialectsStayInBudget();
@@ -269,6 +270,26 @@ void TestPromptEngine::theShotsLensAndFramingAreHonoured() {
         QCOMPARE(again.shots.at(i).lens, test::cinemaFixture().shots.at(i).lens);
         QCOMPARE(again.shots.at(i).composition, test::cinemaFixture().shots.at(i).composition);
     }
+}
+
+void TestPromptEngine::emotionMovesTheLensInItsRange() {
+    // Tension reaches for compression and wonder for space, inside the size's range and the
+    // genre's lens set; a neutral beat sits in the middle.
+    const KnowledgeBase &kb = KnowledgeBase::instance();
+    const GenreProfile &drama = kb.genre(QStringLiteral("drama"));
+    const ShotSizeProfile &ms = kb.shotSize(ShotSize::Medium);
+    const Shot shot{.size = ShotSize::Medium};
+    const LensDecision tense = chooseLens(drama, ms, shot, kb.emotionFor(QStringLiteral("tense")));
+    const LensDecision neutral = chooseLens(drama, ms, shot, kb.emotionFor(QString()));
+    const LensDecision wonder = chooseLens(drama, ms, shot, kb.emotionFor(QStringLiteral("awe")));
+    QCOMPARE(neutral.lens.focalLengthMm, 40.0); // 32-50 mm: the set's nearest to the middle
+    QCOMPARE(tense.lens.focalLengthMm, 50.0);
+    QCOMPARE(wonder.lens.focalLengthMm, 32.0);
+    QVERIFY2(tense.focalReason.contains(QLatin1String("tension leans to the long end")),
+             qPrintable(tense.focalReason));
+    QVERIFY2(wonder.focalReason.contains(QLatin1String("wonder leans to the wide end")),
+             qPrintable(wonder.focalReason));
+    QVERIFY(!neutral.focalReason.contains(QLatin1String("leans")));
 }
 
 void TestPromptEngine::emotionShiftsThePalette() {
