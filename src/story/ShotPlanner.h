@@ -39,6 +39,8 @@ QList<Shot> planShots(const SceneContext &context, Project &project);
 QString shotLetters(int index);
 
 // The usual focal length for a shot size (S35), leaning long for tense moods and wide for wonder.
+// The breakdown's own, genre-blind choice: a project made from a script (pipeline::
+// createProjectFromScript) gets the prompt engine's pick from the genre's lens set instead.
 Lens lensFor(ShotSize size, const QString &mood, TimeOfDay time, bool exterior);
 QString lightingFor(TimeOfDay time, InteriorExterior intExt, const QString &genre, const QString &mood,
                     Weather weather, const QStringList &sources);
