@@ -87,6 +87,18 @@ QString focalRanges() {
     return out.join(QStringLiteral("; "));
 }
 
+// "long for tension, dread, ...; wide for wonder, isolation, ...": the engine's own emotional lean.
+QString focalLeans() {
+    const cinema::KnowledgeBase &kb = cinema::KnowledgeBase::instance();
+    QStringList longer, wider;
+    for (const QString &name : kb.emotionNames())
+        if (const cinema::EmotionProfile *e = kb.emotion(name); e && !e->focalWhy.isEmpty())
+            (e->focalLean > 0.5 ? longer : wider).append(name);
+    return QStringLiteral("the long end for %1 (compression, isolation); the wide end for %2 (space, "
+                          "distortion close in); the middle otherwise")
+        .arg(longer.join(QStringLiteral(", ")), wider.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 AiBreakdown::AiBreakdown(std::shared_ptr<providers::LlmProvider> provider, story::Screenplay script,
@@ -216,7 +228,9 @@ QString AiBreakdown::systemPrompt(const ProjectInfo &info) {
     p += QStringLiteral("- Favoured composition: %1.\n").arg(comps.join(QStringLiteral(", ")));
     if (!g.referenceFilms.isEmpty())
         p += QStringLiteral("- Reference films: %1.\n").arg(g.referenceFilms.join(QStringLiteral(", ")));
-    p += QStringLiteral("- Focal length by shot size: %1.\n\n").arg(focalRanges());
+    p += QStringLiteral("- Focal length by shot size: %1.\n").arg(focalRanges());
+    p += QStringLiteral("- Where the lens sits in that range follows the beat's emotion: %1.\n\n")
+             .arg(focalLeans());
     p += QStringLiteral(
         "HOW TO BREAK IT DOWN\n"
         "- Organise the scenes into acts (setup, confrontation, resolution); continue act numbers across "

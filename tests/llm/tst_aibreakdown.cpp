@@ -15,6 +15,7 @@
 #include "support/TestPaths.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -127,6 +128,8 @@ void TestAiBreakdown::systemPromptCarriesGenre() {
     QVERIFY(action.contains(QStringLiteral("Brick & Steel")));
     QVERIFY(action.contains(QStringLiteral("action cinematography")));
     QVERIFY(action.contains(QStringLiteral("Focal length by shot size")));
+    QVERIFY(action.contains(QRegularExpression(QStringLiteral("long end for [a-z, ]*tension"))));
+    QVERIFY(action.contains(QRegularExpression(QStringLiteral("wide end for [a-z, ]*wonder"))));
     QVERIFY(action != horror); // the genre's own palettes, lighting and lenses
 }
 
