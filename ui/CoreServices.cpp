@@ -6,15 +6,6 @@
 
 namespace shotcraft::ui {
 
-namespace {
-cinema::PromptOptions promptOptions(PromptDialect dialect, const QList<QSize> &sizes = {}) {
-    cinema::PromptOptions options;
-    options.dialect = dialect;
-    options.allowedSizes = sizes;
-    return options;
-}
-} // namespace
-
 Result<Project> projectFromScript(const QString &scriptPath) {
     return pipeline::createProjectFromScript(scriptPath);
 }
@@ -24,7 +15,9 @@ Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialec
     if (!shot)
         return Result<PromptPackage>::failure(QStringLiteral("no shot with id %1").arg(shotId));
     const ConsistencyPlan plan = dna::planShot(project, shotId, 4);
-    return cinema::buildPrompt(project, *shot, plan, promptOptions(dialect));
+    cinema::PromptOptions options;
+    options.dialect = dialect;
+    return cinema::buildPrompt(project, *shot, plan, options);
 }
 
 pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf) {
@@ -32,14 +25,9 @@ pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> c
     builder.prompt = [base = builder.prompt, changesOf = std::move(changesOf)](
                          const Project &project, const Job &job, const ConsistencyPlan &plan,
                          const providers::ImageProviderCaps &caps) {
-        if (job.kind != JobKind::Shot)
-            return base(project, job, plan, caps);
-        const Shot *shot = project.shot(job.shotId);
-        if (!shot)
-            return PromptPackage{};
-        PromptPackage package =
-            cinema::buildPrompt(project, *shot, plan, promptOptions(caps.dialect, caps.allowedSizes));
-        const QString changes = changesOf ? changesOf(job.id).trimmed() : QString();
+        PromptPackage package = base(project, job, plan, caps);
+        const QString changes =
+            job.kind == JobKind::Shot && changesOf ? changesOf(job.id).trimmed() : QString();
         if (!changes.isEmpty()) {
             package.positive += QStringLiteral(", ") + changes;
             package.modifications.append(QStringLiteral("user: ") + changes);
@@ -47,6 +35,10 @@ pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> c
         return package;
     };
     return builder;
+}
+
+void takeGenreLensAndComposition(const Project &project, Shot &shot) {
+    cinema::chooseLensAndComposition(project, shot);
 }
 
 } // namespace shotcraft::ui

@@ -14,9 +14,10 @@ namespace shotcraft::ui {
 
 Result<Project> projectFromScript(const QString &scriptPath);
 Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialect dialect);
-// The queue's request builder for the window: the pipeline's default, except that a shot's prompt
-// honours the lens and composition set by hand in the inspector (as the prompt inspector shows it)
-// and carries the user's "regenerate with changes" text for its job (`changesOf(jobId)`).
+// The queue's request builder for the window: the pipeline's default, plus the user's "regenerate
+// with changes" text for a shot's job (`changesOf(jobId)`).
 pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf);
+// The lens and composition rule the film's genre would give the shot (for its size and mood).
+void takeGenreLensAndComposition(const Project &project, Shot &shot);
 
 } // namespace shotcraft::ui

@@ -1,4 +1,5 @@
 #include "ShotInspector.h"
+#include "CoreServices.h"
 
 #include "EditCommands.h"
 #include "ThumbnailCache.h"
@@ -18,6 +19,7 @@
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -152,6 +154,19 @@ ShotInspector::ShotInspector(ThumbnailCache *cache, QUndoStack *undoStack, QWidg
     lensRow->addWidget(m_focal);
     lensRow->addWidget(m_aperture);
     lensRow->addWidget(m_sensor);
+    auto *genrePick = new QToolButton(this);
+    genrePick->setObjectName(QStringLiteral("genrePick"));
+    genrePick->setText(tr("Genre's pick"));
+    genrePick->setToolTip(tr("Lens and composition as the film's genre would choose them for this shot's "
+                             "size and mood (undoable)"));
+    connect(genrePick, &QToolButton::clicked, this, [this] {
+        if (!m_document)
+            return;
+        const Project &project = m_document->project();
+        editShot(tr("Lens and composition from the genre"),
+                 [&](Shot &s) { takeGenreLensAndComposition(project, s); });
+    });
+    lensRow->addWidget(genrePick);
     form->addRow(tr("Lens"), lensRow);
     form->addRow(tr("Composition"), m_composition);
     form->addRow(tr("Composition note"), m_compositionNote);

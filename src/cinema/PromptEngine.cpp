@@ -346,16 +346,18 @@ const EmotionProfile &shotEmotion(const KnowledgeBase &kb, const Shot &shot, con
 
 } // namespace
 
-void chooseLensAndComposition(Project &project, const QSet<Id> &only) {
+void chooseLensAndComposition(const Project &project, Shot &shot) {
     const KnowledgeBase &kb = KnowledgeBase::instance();
     const GenreProfile &genre = kb.genre(project.info.genre);
-    for (Shot &shot : project.shots) {
-        if (!only.isEmpty() && !only.contains(shot.id))
-            continue;
-        const EmotionProfile &emotion = shotEmotion(kb, shot, project.scene(shot.sceneId));
-        shot.lens = chooseLens(genre, kb.shotSize(shot.size), shot, emotion).lens;
-        shot.composition = chooseComposition(kb, genre, shot, emotion).rule;
-    }
+    const EmotionProfile &emotion = shotEmotion(kb, shot, project.scene(shot.sceneId));
+    shot.lens = chooseLens(genre, kb.shotSize(shot.size), shot, emotion).lens;
+    shot.composition = chooseComposition(kb, genre, shot, emotion).rule;
+}
+
+void chooseLensAndComposition(Project &project, const QSet<Id> &only) {
+    for (Shot &shot : project.shots)
+        if (only.isEmpty() || only.contains(shot.id))
+            chooseLensAndComposition(project, shot);
 }
 
 PromptPackage buildPrompt(const Project &project, const Shot &shot, const ConsistencyPlan &plan,

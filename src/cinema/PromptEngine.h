@@ -25,6 +25,8 @@ struct PromptOptions {
 // when a project is made from a script; from then on only the user (or a re-import) changes them.
 // `only`: these shots; empty: all.
 void chooseLensAndComposition(Project &project, const QSet<Id> &only = {});
+// The same for one shot of the project (the inspector's "genre's pick").
+void chooseLensAndComposition(const Project &project, Shot &shot);
 
 PromptPackage buildPrompt(const Project &project, const Shot &shot, const ConsistencyPlan &plan,
                           const PromptOptions &options);

@@ -15,6 +15,7 @@
 #include "StoryboardView.h"
 #include "ThumbnailCache.h"
 #include "VisualDnaPanel.h"
+#include "cinema/PromptEngine.h"
 #include "dna/ConsistencyPlanner.h"
 #include "models/JobsModel.h"
 #include "models/ProjectDocument.h"
@@ -27,6 +28,7 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,6 +40,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace shotcraft;
@@ -131,6 +134,37 @@ private Q_SLOTS:
                  QStringLiteral("ECU"));
         w.undoStack()->undo();
         QCOMPARE(reopen(m_path)->shot(shotId)->size, ShotSize::CloseUp);
+    }
+
+    void genresPickIsOneUndoableEdit() {
+        ui::MainWindow w;
+        QVERIFY(w.openProject(m_path).ok());
+        w.show();
+        const Id shotId = w.document()->project().shots[2].id;
+        w.storyboard()->selectShot(shotId);
+
+        // A lens set by hand...
+        auto *focal = w.shotInspector()->findChild<QDoubleSpinBox *>(QStringLiteral("focal"));
+        QVERIFY(focal);
+        focal->setValue(135.0);
+        Q_EMIT focal->editingFinished();
+        QCOMPARE(reopen(m_path)->shot(shotId)->lens.focalLengthMm, 135.0);
+
+        // ...and the genre's pick puts back what the film's genre chooses for the shot.
+        auto *pick = w.shotInspector()->findChild<QToolButton *>(QStringLiteral("genrePick"));
+        QVERIFY(pick);
+        pick->click();
+        const Project stored = *storage::ProjectStore::read(m_path);
+        Shot expected = *stored.shot(shotId);
+        cinema::chooseLensAndComposition(stored, expected);
+        const Shot picked = *reopen(m_path)->shot(shotId);
+        QCOMPARE(picked.lens, expected.lens);
+        QCOMPARE(picked.composition, expected.composition);
+        QVERIFY(picked.lens.focalLengthMm != 135.0);
+        QCOMPARE(focal->value(), picked.lens.focalLengthMm); // the inspector shows it
+        QCOMPARE(w.undoStack()->count(), 2);
+        w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->shot(shotId)->lens.focalLengthMm, 135.0);
     }
 
     void dragReordersWithinTheScene() {
