@@ -166,8 +166,11 @@ ShotInspector::ShotInspector(ThumbnailCache *cache, QUndoStack *undoStack, QWidg
         editShot(tr("Lens and composition from the genre"),
                  [&](Shot &s) { takeGenreLensAndComposition(project, s); });
     });
-    lensRow->addWidget(genrePick);
     form->addRow(tr("Lens"), lensRow);
+    auto *genrePickRow = new QHBoxLayout; // its own row, so the lens row stays narrow
+    genrePickRow->addWidget(genrePick);
+    genrePickRow->addStretch();
+    form->addRow(QString(), genrePickRow);
     form->addRow(tr("Composition"), m_composition);
     form->addRow(tr("Composition note"), m_compositionNote);
     form->addRow(tr("Foreground"), m_foreground);
