@@ -3,6 +3,7 @@
 #include "providers/PrevizFont.h"
 
 #include <QPainter>
+#include <QTransform>
 
 #include <algorithm>
 #include <cmath>
@@ -76,8 +77,9 @@ void PrevizFigurePainter::paintStanding(QPainter &painter, const PrevizFigure &f
     painter.setBrush(withAlpha(look.shadow, 0.15 + 0.35 * look.shadowStrength));
     painter.drawEllipse(QPointF(side * 0.35, 0.0), 0.5, 0.07);
 
+    QPainterPath silhouette; // backlit: every part's outline, for one rim around the figure
     auto fillPart = [&](const QPainterPath &part, const QColor &colour) {
-        paintPart(painter, part, colour);
+        paintPart(painter, part, colour, silhouette);
     };
 
     // Long hair falls behind the shoulders, so it is drawn first.
@@ -138,21 +140,29 @@ void PrevizFigurePainter::paintStanding(QPainter &painter, const PrevizFigure &f
     neck.addRect(QRectF(-0.05 + turn * 0.02, -1.54, 0.1, 0.1));
     fillPart(neck, f.skin.darker(108));
 
-    paintHead(painter, f, profile, turn);
+    paintHead(painter, f, profile, turn, silhouette);
+    if (look.light == PrevizLightStyle::Backlit) {
+        // Against the light only the figure's outer edge catches it, not the edges between parts.
+        painter.scale(0.001, 0.001); // the silhouette is in millimetres
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(withAlpha(look.keyLight, 0.7), 12.0));
+        painter.drawPath(silhouette);
+        painter.setPen(Qt::NoPen);
+    }
 }
 
-void PrevizFigurePainter::paintPart(QPainter &painter, const QPainterPath &part, const QColor &colour) const {
+void PrevizFigurePainter::paintPart(QPainter &painter, const QPainterPath &part, const QColor &colour,
+                                    QPainterPath &silhouette) const {
     const PrevizLook &look = m_scene.look;
     painter.setBrush(colour);
     painter.drawPath(part);
     if (look.light == PrevizLightStyle::Backlit) {
-        // Against the light: the part goes dark, with a bright rim on its edge.
+        // Against the light: the part goes dark; the figure's rim is drawn once all parts are in.
         painter.setBrush(withAlpha(look.shadow, 0.55));
         painter.drawPath(part);
-        painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(withAlpha(look.keyLight, 0.7), 0.012));
-        painter.drawPath(part);
-        painter.setPen(Qt::NoPen);
+        // Path booleans flatten curves at a fixed tolerance in path units: in metres a head would
+        // come out a polygon, so the union is made in millimetres.
+        silhouette = silhouette.united(QTransform::fromScale(1000, 1000).map(part));
         return;
     }
     // The side away from the key light falls into shadow by the lighting style's contrast. The
@@ -164,14 +174,14 @@ void PrevizFigurePainter::paintPart(QPainter &painter, const QPainterPath &part,
     painter.restore();
 }
 
-void PrevizFigurePainter::paintHead(QPainter &painter, const PrevizFigure &f, bool profile,
-                                    double turn) const {
+void PrevizFigurePainter::paintHead(QPainter &painter, const PrevizFigure &f, bool profile, double turn,
+                                    QPainterPath &silhouette) const {
     const bool away = f.facing == Facing::Away;
     const QPointF centre(turn * 0.015, -1.635);
     const double rx = profile ? 0.1 : 0.092;
     const double ry = 0.12;
     auto fillPart = [&](const QPainterPath &part, const QColor &colour) {
-        paintPart(painter, part, colour);
+        paintPart(painter, part, colour, silhouette);
     };
     QPainterPath head;
     head.addEllipse(centre, rx, ry);

@@ -26,9 +26,12 @@ private:
     void paintStanding(QPainter &painter, const PrevizFigure &f) const;
     void paintFromAbove(QPainter &painter, const PrevizFigure &f) const;
     void paintHand(QPainter &painter, const PrevizFigure &f) const;
-    void paintHead(QPainter &painter, const PrevizFigure &f, bool profile, double turn) const;
-    // Fills one body part and lights it: shadow side by the key, or dark with a rim when backlit.
-    void paintPart(QPainter &painter, const QPainterPath &part, const QColor &colour) const;
+    void paintHead(QPainter &painter, const PrevizFigure &f, bool profile, double turn,
+                   QPainterPath &silhouette) const;
+    // Fills one body part and lights it: shadow side by the key, or dark when backlit (the part
+    // then joins `silhouette`, whose edge gets the rim light).
+    void paintPart(QPainter &painter, const QPainterPath &part, const QColor &colour,
+                   QPainterPath &silhouette) const;
 
     const PrevizScene &m_scene;
 };

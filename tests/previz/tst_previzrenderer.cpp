@@ -2,9 +2,11 @@
 // characters in their identity colours where they are blocked (and nowhere else), figures scaled
 // by shot size, the horizon placed by camera angle, lens perspective and depth of field, weather.
 #include "previz/PrevizTestProject.h"
+#include "providers/PrevizFigurePainter.h"
 #include "providers/PrevizRenderer.h"
 #include "providers/PrevizSetPainter.h"
 
+#include <QPainter>
 #include <QTest>
 
 using namespace shotcraft;
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void overheadHasNoHorizon();
     void rainAddsStreaks();
     void lensChangesPerspectiveAndFocus();
+    void backlitFigureHasOneRim();
     void overlaysDrawGuidesAndCaption();
     void progressCanStopTheRender();
     void lookBookCharacterSheet();
@@ -327,6 +330,39 @@ void TestPrevizRenderer::lensChangesPerspectiveAndFocus() {
     QVERIFY(t.backdropBlurPx > 4.0);
     QVERIFY(w.backdropBlurPx < 1.0);
     QCOMPARE(t.blurPx[int(DepthPlane::Midground)], 0.0);
+}
+
+void TestPrevizRenderer::backlitFigureHasOneRim() {
+    // Against the light only the figure's outer edge catches it: no bright seam where an arm
+    // crosses the body.
+    PrevizScene scene;
+    scene.size = QSize(400, 600);
+    scene.look.light = PrevizLightStyle::Backlit;
+    scene.look.keyLight = Qt::white;
+    scene.look.shadow = Qt::black;
+    PrevizFigure f;
+    f.x = 200;
+    f.feetY = 580;
+    f.pxPerMetre = 300; // a 1.75 m figure, 1 body unit = 300 px
+    f.wardrobe = f.lower = f.accent = f.skin = f.hairColour = QColor(128, 128, 128);
+    QImage image(scene.size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        PrevizFigurePainter(scene).paint(painter, f, 0.0);
+    }
+    const auto brightIn = [&](double fromX, double toX) {
+        int n = 0;
+        for (int y = int(f.feetY - 1.3 * f.pxPerMetre); y < int(f.feetY - 0.95 * f.pxPerMetre); ++y)
+            for (int x = int(f.x + fromX * f.pxPerMetre); x <= int(f.x + toX * f.pxPerMetre); ++x)
+                n += qRed(image.pixel(x, y)) > 150 ? 1 : 0;
+        return n;
+    };
+    // The left arm's inner edge lies over the torso (at -0.145 units); its outer edge is the
+    // figure's outline (at -0.235).
+    QCOMPARE(brightIn(-0.155, -0.135), 0);
+    QVERIFY(brightIn(-0.25, -0.22) > 50);
 }
 
 void TestPrevizRenderer::overlaysDrawGuidesAndCaption() {
