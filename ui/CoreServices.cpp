@@ -41,4 +41,14 @@ void takeGenreLensAndComposition(const Project &project, Shot &shot) {
     cinema::chooseLensAndComposition(project, shot);
 }
 
+void followGenrePick(const Project &project, const Shot &before, Shot &after) {
+    Shot pickBefore = before, pickAfter = after;
+    cinema::chooseLensAndComposition(project, pickBefore);
+    cinema::chooseLensAndComposition(project, pickAfter);
+    if (after.lens == before.lens && before.lens == pickBefore.lens)
+        after.lens = pickAfter.lens;
+    if (after.composition == before.composition && before.composition == pickBefore.composition)
+        after.composition = pickAfter.composition;
+}
+
 } // namespace shotcraft::ui

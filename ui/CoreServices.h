@@ -19,5 +19,9 @@ Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialec
 pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf);
 // The lens and composition rule the film's genre would give the shot (for its size and mood).
 void takeGenreLensAndComposition(const Project &project, Shot &shot);
+// After an edit from `before` to `after`: a lens (or composition rule) that was the genre's pick
+// and that the edit left alone becomes the genre's pick for the edited shot, so a new size or mood
+// brings its lens; one set by hand stays as set.
+void followGenrePick(const Project &project, const Shot &before, Shot &after);
 
 } // namespace shotcraft::ui

@@ -282,6 +282,7 @@ void ShotInspector::editShot(const QString &label, const std::function<void(Shot
         return;
     Shot after = *current;
     change(after);
+    followGenrePick(m_document->project(), *current, after);
     if (after == *current)
         return;
     if (QUndoCommand *command = editShotCommand(m_document, after, label))

@@ -136,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(reopen(m_path)->shot(shotId)->size, ShotSize::CloseUp);
     }
 
-    void genresPickIsOneUndoableEdit() {
+    void genresPickIsOneUndoableEditAndFollowsTheSize() {
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
         w.show();
@@ -164,6 +164,30 @@ private Q_SLOTS:
         QCOMPARE(focal->value(), picked.lens.focalLengthMm); // the inspector shows it
         QCOMPARE(w.undoStack()->count(), 2);
         w.undoStack()->undo();
+        QCOMPARE(reopen(m_path)->shot(shotId)->lens.focalLengthMm, 135.0);
+        w.undoStack()->redo();
+
+        // The genre's lens follows a new size; a lens set by hand stays put.
+        auto *size = w.shotInspector()->findChild<QComboBox *>(QStringLiteral("size"));
+        QVERIFY(size);
+        const auto resize = [&](const QString &name) {
+            const int index = size->findText(name);
+            size->setCurrentIndex(index);
+            Q_EMIT size->activated(index);
+        };
+        resize(picked.size == ShotSize::Wide ? QStringLiteral("CU") : QStringLiteral("WS"));
+        Shot resized = *reopen(m_path)->shot(shotId);
+        QVERIFY(resized.size != picked.size);
+        Shot repicked = resized;
+        cinema::chooseLensAndComposition(*storage::ProjectStore::read(m_path), repicked);
+        QCOMPARE(resized.lens, repicked.lens);
+        QVERIFY(resized.lens != picked.lens); // wide and close sizes take different glass
+        QCOMPARE(w.undoStack()->count(), 3);  // size and lens, one edit
+
+        focal->setValue(135.0);
+        Q_EMIT focal->editingFinished();
+        resize(QStringLiteral("MS"));
+        QCOMPARE(reopen(m_path)->shot(shotId)->size, ShotSize::Medium);
         QCOMPARE(reopen(m_path)->shot(shotId)->lens.focalLengthMm, 135.0);
     }
 
