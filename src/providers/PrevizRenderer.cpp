@@ -223,6 +223,8 @@ Result<QImage> PrevizRenderer::render(const PrevizScene &scene, const PrevizOpti
     {
         QImage backdrop =
             scene.backdropBlurPx > kMinBlurPx ? QImage(scene.size, QImage::Format_RGB32) : QImage();
+        if (!backdrop.isNull()) // the set need not cover every pixel; none may stay uninitialised
+            backdrop.fill(scene.look.skyHorizon);
         QPainter painter(backdrop.isNull() ? &frame : &backdrop);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setTransform(scene.rollTransform());
