@@ -1,5 +1,6 @@
 #include "CoreServices.h"
 
+#include "cinema/LensChoice.h"
 #include "cinema/PromptEngine.h"
 #include "dna/ConsistencyPlanner.h"
 #include "pipeline/ProjectFactory.h"
@@ -45,7 +46,7 @@ void followGenrePick(const Project &project, const Shot &before, Shot &after) {
     Shot pickBefore = before, pickAfter = after;
     cinema::chooseLensAndComposition(project, pickBefore);
     cinema::chooseLensAndComposition(project, pickAfter);
-    if (after.lens == before.lens && before.lens == pickBefore.lens)
+    if (after.lens == before.lens && cinema::sameLens(before.lens, pickBefore.lens))
         after.lens = pickAfter.lens;
     if (after.composition == before.composition && before.composition == pickBefore.composition)
         after.composition = pickAfter.composition;
