@@ -115,9 +115,18 @@ LensDecision chooseLens(const GenreProfile &genre, const ShotSizeProfile &size, 
     return d;
 }
 
+namespace {
+// Tolerances for values that went through a spin box or JSON.
+bool sameFocal(const Lens &a, const Lens &b) {
+    return std::abs(a.focalLengthMm - b.focalLengthMm) < 0.05 && a.sensor == b.sensor;
+}
+bool sameStop(const Lens &a, const Lens &b) {
+    return std::abs(a.aperture - b.aperture) < 0.005;
+}
+} // namespace
+
 bool sameLens(const Lens &a, const Lens &b) {
-    return std::abs(a.focalLengthMm - b.focalLengthMm) < 0.05 && std::abs(a.aperture - b.aperture) < 0.005 &&
-           a.sensor == b.sensor;
+    return sameFocal(a, b) && sameStop(a, b);
 }
 
 LensDecision honourShotLens(const GenreProfile &genre, const ShotSizeProfile &size, const Shot &shot,
@@ -126,18 +135,16 @@ LensDecision honourShotLens(const GenreProfile &genre, const ShotSizeProfile &si
     if (sameLens(genreChoice.lens, shot.lens))
         return genreChoice;
     LensDecision d = describeLens(size, shot.lens);
-    const bool focalDiffers = std::abs(genreChoice.lens.focalLengthMm - shot.lens.focalLengthMm) >= 0.05 ||
-                              genreChoice.lens.sensor != shot.lens.sensor;
-    d.focalReason = focalDiffers
-                        ? QStringLiteral("the shot's own lens (the %1 lens set would take %2 mm on %3)")
+    d.focalReason = sameFocal(genreChoice.lens, shot.lens)
+                        ? genreChoice.focalReason
+                        : QStringLiteral("the shot's own lens (the %1 lens set would take %2 mm on %3)")
                               .arg(genre.name)
                               .arg(genreChoice.lens.focalLengthMm)
-                              .arg(sensorName(genreChoice.lens.sensor))
-                        : genreChoice.focalReason;
-    d.apertureReason = std::abs(genreChoice.lens.aperture - shot.lens.aperture) >= 0.005
-                           ? QStringLiteral("the shot's own stop (the genre's choice would be %1)")
-                                 .arg(stopName(genreChoice.lens.aperture))
-                           : genreChoice.apertureReason;
+                              .arg(sensorName(genreChoice.lens.sensor));
+    d.apertureReason = sameStop(genreChoice.lens, shot.lens)
+                           ? genreChoice.apertureReason
+                           : QStringLiteral("the shot's own stop (the genre's choice would be %1)")
+                                 .arg(stopName(genreChoice.lens.aperture));
     return d;
 }
 

@@ -1,13 +1,12 @@
-// The prompt engine on a real screenplay: Big Fish imported and broken down by the story module,
-// given its Visual DNA and consistency plans by the DNA module, then every shot's package checked
-// field by field (lens, composition, staging, blocking, palette, lighting, identity, negative), the
-// tag dialect's token budget, genre sensitivity and determinism.
+// The prompt engine on a real screenplay: Big Fish made into a project as `shotcraft new` makes it
+// (import, breakdown, the genre's lenses, Visual DNA) and given consistency plans by the DNA
+// module, then every shot's package checked field by field (lens, composition, staging, blocking,
+// palette, lighting, identity, negative), the tag dialect's token budget, genre sensitivity and
+// determinism.
 #include "cinema/DialectRenderer.h"
 #include "cinema/PromptEngine.h"
 #include "dna/ConsistencyPlanner.h"
-#include "dna/DnaBuilder.h"
-#include "story/Breakdown.h"
-#include "story/ScriptImporter.h"
+#include "pipeline/ProjectFactory.h"
 #include "support/TestPaths.h"
 
 #include <QRegularExpression>
@@ -19,16 +18,11 @@ using namespace shotcraft::cinema;
 namespace {
 
 Project bigFish(const QString &genre = {}) {
-    auto script = story::importFile(test::corpusPath(QStringLiteral("samples/Big-Fish.fountain")));
-    if (!script)
-        qFatal("Big Fish did not import: %s", qPrintable(script.error()));
-    story::BreakdownOptions options;
-    options.genre = genre;
-    options.sourceName = QStringLiteral("Big-Fish.fountain");
-    Project p = story::breakDown(*script, options);
-    chooseLensAndComposition(p);
-    dna::buildVisualDna(p);
-    return p;
+    auto project = pipeline::createProjectFromScript(
+        test::corpusPath(QStringLiteral("samples/Big-Fish.fountain")), {genre, {}});
+    if (!project)
+        qFatal("Big Fish did not import: %s", qPrintable(project.error()));
+    return *project;
 }
 
 QString rationale(const PromptPackage &p, const QString &aspect, bool reason = false) {

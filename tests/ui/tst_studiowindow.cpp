@@ -65,6 +65,16 @@ private:
         return store ? std::move(*store) : nullptr;
     }
 
+    // Opens this test's project in `w`, shows it and selects the shot at `index`; 0 if it fails.
+    Id openAndSelectShot(ui::MainWindow &w, int index) {
+        if (!w.openProject(m_path).ok())
+            return 0;
+        w.show();
+        const Id shotId = w.document()->project().shots.value(index).id;
+        w.storyboard()->selectShot(shotId);
+        return shotId;
+    }
+
     QPoint cardCentre(ui::MainWindow &w, Id shotId) {
         return w.storyboard()->visualRect(w.storyboardModel()->indexOfShot(shotId)).center();
     }
@@ -100,10 +110,8 @@ private Q_SLOTS:
 
     void openSelectEditUndoRedo() {
         ui::MainWindow w;
-        QVERIFY(w.openProject(m_path).ok());
-        w.show();
-        const Id shotId = w.document()->project().shots[1].id;
-        w.storyboard()->selectShot(shotId);
+        const Id shotId = openAndSelectShot(w, 1);
+        QVERIFY(shotId != 0);
         QCOMPARE(w.shotInspector()->shotId(), shotId);
 
         auto *lighting = w.shotInspector()->findChild<QLineEdit *>(QStringLiteral("lighting"));
@@ -138,10 +146,8 @@ private Q_SLOTS:
 
     void genresPickIsOneUndoableEditAndFollowsTheSize() {
         ui::MainWindow w;
-        QVERIFY(w.openProject(m_path).ok());
-        w.show();
-        const Id shotId = w.document()->project().shots[2].id;
-        w.storyboard()->selectShot(shotId);
+        const Id shotId = openAndSelectShot(w, 2);
+        QVERIFY(shotId != 0);
 
         // A lens set by hand...
         auto *focal = w.shotInspector()->findChild<QDoubleSpinBox *>(QStringLiteral("focal"));
