@@ -4,7 +4,7 @@
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "cli/Cli.h"
-#include "providers/ProviderRegistry.h"
+#include "pipeline/ImageProviderFactory.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -32,7 +32,7 @@ int main(int argc, char *argv[]) {
     shotcraft::cli::setApplicationInfo(QStringLiteral(SHOTCRAFT_VERSION));
     shotcraft::ui::MainWindow window;
     // Regenerate works offline from the start; a network profile can replace it in the settings.
-    window.setImageProvider(shotcraft::providers::createImageProvider(QStringLiteral("previz")));
+    window.setImageProvider(shotcraft::pipeline::createImageProvider(QStringLiteral("previz")));
 
     if (screenshot) {
         if (args.size() < 2) {

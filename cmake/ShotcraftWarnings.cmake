@@ -7,7 +7,7 @@ endfunction()
 
 # One static library per core module (src/<module>/), sources picked up from the folder so a new
 # file needs no CMake edit. Modules form a DAG: domain <- storage, story, cinema <- dna, providers
-# <- pipeline <- director; export and models sit on storage.
+# <- previz <- pipeline <- director; export and models sit on storage.
 function(shotcraft_add_module name)
   cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${name}/*.cpp

@@ -1,6 +1,6 @@
 #include "cli/GenerationCommand.h"
 
-#include "providers/ProviderRegistry.h"
+#include "pipeline/ImageProviderFactory.h"
 
 namespace shotcraft::cli {
 
@@ -22,7 +22,7 @@ Result<int> concurrencyValue(const QCommandLineParser &parser, const QCommandLin
 
 Result<std::unique_ptr<providers::ImageProvider>> imageProviderNamed(const QString &name) {
     QString error;
-    std::unique_ptr<providers::ImageProvider> provider = providers::createImageProvider(name, &error);
+    std::unique_ptr<providers::ImageProvider> provider = pipeline::createImageProvider(name, &error);
     if (!provider)
         return Result<std::unique_ptr<providers::ImageProvider>>::failure(
             error.isEmpty() ? QStringLiteral("no image provider named '%1'").arg(name) : error);

@@ -1,28 +1,16 @@
-// Creates image providers by profile name ("previz" always works, even with no settings file):
-// the pipeline asks for the project's provider here and drives it through ImageProvider.
+// Checks a stored service profile is reachable. Creating providers by profile name lives a layer up
+// (pipeline/ImageProviderFactory.h), because the built-in previz engine sits on this interface.
 #pragma once
 
-#include "providers/ImageProvider.h"
 #include "providers/ProviderProfile.h"
 
 #include <QObject>
 
 #include <functional>
-#include <memory>
 
 namespace shotcraft::providers {
 
 class HttpClient;
-
-// The provider for a stored profile; nullptr (with *error set) for an unknown name or a profile
-// that is not an image service.
-std::unique_ptr<ImageProvider> createImageProvider(const QString &name, QString *error = nullptr);
-// The provider for a profile given in full (tests, "providers test", the settings dialog).
-// `client` defaults to the thread's HttpClient.
-std::unique_ptr<ImageProvider> createImageProvider(const ProviderProfile &profile, QString *error = nullptr,
-                                                   HttpClient *client = nullptr);
-// Names of the stored image profiles, "previz" first.
-QStringList imageProviderNames();
 
 // "Test connection": one cheap authenticated request per kind (OpenAI/compatible: GET /v1/models;
 // Anthropic: GET /v1/models; ComfyUI: /system_stats; AUTOMATIC1111: /sdapi/v1/options; Ollama:

@@ -1,8 +1,8 @@
 // Previz throughput: milliseconds per 1344x768 frame on one core and frames per second on the pool,
 // each beside the floor measured in the same run (a plain fill of the same image, encoded the
 // same way), and the time for a 200-shot board (goal: under 10 s on 2 cores).
-#include "providers/PrevizProvider.h"
-#include "providers/PrevizRenderer.h"
+#include "previz/PrevizProvider.h"
+#include "previz/PrevizRenderer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -12,6 +12,7 @@
 #include <cstdio>
 
 using namespace shotcraft;
+using namespace shotcraft::previz;
 using namespace shotcraft::providers;
 
 namespace {

@@ -5,7 +5,7 @@
 // no model is asked at all.
 #include "pipeline/GenerationQueue.h"
 #include "pipeline/PromptEnhancer.h"
-#include "providers/PrevizProvider.h"
+#include "previz/PrevizProvider.h"
 #include "providers/ProviderProfile.h"
 #include "providers/Secrets.h"
 #include "storage/ProjectStore.h"
@@ -90,7 +90,7 @@ void TestEnhancedGeneration::cleanup() {
 
 PromptPackage TestEnhancedGeneration::enginePackage(const Project &project, Id shotId) const {
     const RequestBuilder builder = defaultRequestBuilder();
-    providers::PrevizProvider previz;
+    previz::PrevizProvider previz;
     Job job;
     job.kind = JobKind::Shot;
     job.shotId = shotId;
@@ -107,7 +107,7 @@ QList<Take> TestEnhancedGeneration::generate(bool enhance, int shots, const QStr
         qWarning() << store.error();
         return {};
     }
-    providers::PrevizProvider previz;
+    previz::PrevizProvider previz;
     QList<Id> ids;
     for (int i = 0; i < shots; ++i)
         ids.append(project.shots.at(i).id);

@@ -9,7 +9,7 @@
 #include "WireImageServer.h"
 #include "pipeline/GenerationQueue.h"
 #include "pipeline/ShotSelection.h"
-#include "providers/PrevizProvider.h"
+#include "previz/PrevizProvider.h"
 #include "storage/ProjectStore.h"
 
 #include <QCoreApplication>
@@ -24,7 +24,7 @@ namespace {
 
 // The previz engine, with every request's job key written through to a file before it starts, so
 // the parent can tell which jobs a killed run dispatched.
-class DispatchLoggingPreviz : public providers::PrevizProvider {
+class DispatchLoggingPreviz : public previz::PrevizProvider {
 public:
     explicit DispatchLoggingPreviz(const QString &logPath)
         : m_log(logPath) {

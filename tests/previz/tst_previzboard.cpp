@@ -3,7 +3,7 @@
 // the pipeline runs them); the look-book frames do too.
 #include "dna/ConsistencyPlanner.h"
 #include "dna/DnaBuilder.h"
-#include "providers/PrevizRenderer.h"
+#include "previz/PrevizRenderer.h"
 #include "story/Breakdown.h"
 #include "story/ScriptImporter.h"
 #include "support/TestPaths.h"
@@ -12,6 +12,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 using namespace shotcraft;
+using namespace shotcraft::previz;
 using namespace shotcraft::providers;
 
 class TestPrevizBoard : public QObject {

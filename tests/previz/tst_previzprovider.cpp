@@ -1,7 +1,7 @@
 // The previz provider behind the ImageProvider interface: asynchronous on the pool with results on
 // the caller's thread, progress, exactly one finished() (also when cancelled), many jobs at once.
+#include "previz/PrevizProvider.h"
 #include "previz/PrevizTestProject.h"
-#include "providers/PrevizProvider.h"
 
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -10,6 +10,7 @@
 #include <QThreadPool>
 
 using namespace shotcraft;
+using namespace shotcraft::previz;
 using namespace shotcraft::providers;
 using namespace shotcraft::test;
 

@@ -1,15 +1,16 @@
 // The previz renderer draws what the shot says: deterministic per seed, at the requested size,
 // characters in their identity colours where they are blocked (and nowhere else), figures scaled
 // by shot size, the horizon placed by camera angle, lens perspective and depth of field, weather.
+#include "previz/PrevizFigurePainter.h"
+#include "previz/PrevizRenderer.h"
+#include "previz/PrevizSetPainter.h"
 #include "previz/PrevizTestProject.h"
-#include "providers/PrevizFigurePainter.h"
-#include "providers/PrevizRenderer.h"
-#include "providers/PrevizSetPainter.h"
 
 #include <QPainter>
 #include <QTest>
 
 using namespace shotcraft;
+using namespace shotcraft::previz;
 using namespace shotcraft::providers;
 using namespace shotcraft::test;
 

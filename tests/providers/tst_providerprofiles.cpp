@@ -3,6 +3,7 @@
 // environment, a run full of retries and failures leaves the key in no settings file and no log
 // line — while the server proves the key really was sent.
 #include "ImageTestKit.h"
+#include "pipeline/ImageProviderFactory.h"
 #include "providers/ProviderRegistry.h"
 #include "providers/Secrets.h"
 #include "support/OpenAiImageServer.h"
@@ -16,6 +17,8 @@
 
 using namespace shotcraft;
 using namespace shotcraft::providers;
+using shotcraft::pipeline::createImageProvider;
+using shotcraft::pipeline::imageProviderNames;
 using namespace shotcraft::test;
 
 namespace {

@@ -22,7 +22,7 @@
 #include "models/StoryboardModel.h"
 #include "models/TakesModel.h"
 #include "pipeline/GenerationQueue.h"
-#include "providers/PrevizProvider.h"
+#include "previz/PrevizProvider.h"
 #include "support/SampleProject.h"
 
 #include <QBuffer>
@@ -282,7 +282,7 @@ private Q_SLOTS:
         }
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
-        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.setImageProvider(std::make_unique<previz::PrevizProvider>());
         w.show();
         // The window says so on opening, and the dock offers to take them up.
         QCOMPARE(w.messageBar()->kind(), ui::MessageBar::Kind::Information);
@@ -307,7 +307,7 @@ private Q_SLOTS:
     void regenerateUpdatesTheCard() {
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
-        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.setImageProvider(std::make_unique<previz::PrevizProvider>());
         w.show();
         const Id shotId = w.document()->project().shots[2].id;
         w.storyboard()->selectShot(shotId);
@@ -364,7 +364,7 @@ private Q_SLOTS:
     void cancelFromTheQueueDock() {
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
-        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.setImageProvider(std::make_unique<previz::PrevizProvider>());
         w.show();
         QList<Id> shots;
         for (const Shot &s : w.document()->project().shots)
@@ -435,7 +435,7 @@ private Q_SLOTS:
         {
             ui::MainWindow w;
             QVERIFY(w.openProject(m_path).ok());
-            w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+            w.setImageProvider(std::make_unique<previz::PrevizProvider>());
             w.show();
             QTRY_VERIFY(staleOnBoard(w, m_firstShot));
             QVERIFY(!staleOnBoard(w, withoutMara));
@@ -476,7 +476,7 @@ private Q_SLOTS:
         }
         ui::MainWindow w;
         QVERIFY(w.openProject(m_path).ok());
-        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.setImageProvider(std::make_unique<previz::PrevizProvider>());
         w.show();
         Q_EMIT w.dnaPanel()->regenerateLookBookRequested({frameId});
         QVERIFY(w.generator()->isBusy());
@@ -506,7 +506,7 @@ private Q_SLOTS:
 
     void screenshotGeneratesWhatIsMissingAndFits() {
         ui::MainWindow w;
-        w.setImageProvider(std::make_unique<providers::PrevizProvider>());
+        w.setImageProvider(std::make_unique<previz::PrevizProvider>());
         ui::ScreenshotOptions options;
         options.outputPath = m_dir.filePath(QStringLiteral("studio.png"));
         options.projectPath = m_path;

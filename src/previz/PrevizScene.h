@@ -14,7 +14,11 @@
 
 #include <algorithm>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
+
+// The engine draws requests made through the provider interface.
+using providers::ImageRequest;
+using providers::ImageResult;
 
 enum class PrevizSetKind { Exterior, Interior };
 enum class PrevizTerrain { Urban, Nature, Water, Studio };
@@ -114,4 +118,4 @@ double previzBlurPx(const PrevizCamera &camera, double distanceM, double focusM,
 // The span of the subject (metres, vertical) that fills the frame at a shot size.
 double previzFramedSpanM(ShotSize size);
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

@@ -1,11 +1,13 @@
-#include "providers/PrevizProvider.h"
+#include "previz/PrevizProvider.h"
 
 #include "domain/Logging.h"
 
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
+
+using providers::FailureKind;
 
 PrevizProvider::PrevizProvider(QObject *parent)
     : ImageProvider(parent) {
@@ -91,4 +93,4 @@ void PrevizJob::onFinished() {
     deleteLater();
 }
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

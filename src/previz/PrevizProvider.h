@@ -3,8 +3,8 @@
 // text, on the QtConcurrent pool; results come back on the caller's thread.
 #pragma once
 
+#include "previz/PrevizRenderer.h"
 #include "providers/ImageProvider.h"
-#include "providers/PrevizRenderer.h"
 
 #include <QFutureWatcher>
 
@@ -13,7 +13,11 @@
 
 class QThreadPool;
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
+
+using providers::ImageJob;
+using providers::ImageProvider;
+using providers::ImageProviderCaps;
 
 class PrevizProvider : public ImageProvider {
     Q_OBJECT
@@ -54,4 +58,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

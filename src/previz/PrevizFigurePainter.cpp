@@ -1,6 +1,6 @@
-#include "providers/PrevizFigurePainter.h"
+#include "previz/PrevizFigurePainter.h"
 
-#include "providers/PrevizFont.h"
+#include "previz/PrevizFont.h"
 
 #include <QPainter>
 #include <QTransform>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 namespace {
 
@@ -364,4 +364,4 @@ void PrevizFigurePainter::paintNameTag(QPainter &painter, const PrevizFigure &f,
     painter.restore();
 }
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

@@ -6,7 +6,7 @@
 
 #include <random>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 class PrevizRandom {
 public:
@@ -20,4 +20,4 @@ private:
     std::mt19937_64 m_engine;
 };
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

@@ -1,9 +1,9 @@
-#include "providers/PrevizRenderer.h"
+#include "previz/PrevizRenderer.h"
 
-#include "providers/PrevizFigurePainter.h"
-#include "providers/PrevizFont.h"
-#include "providers/PrevizRandom.h"
-#include "providers/PrevizSetPainter.h"
+#include "previz/PrevizFigurePainter.h"
+#include "previz/PrevizFont.h"
+#include "previz/PrevizRandom.h"
+#include "previz/PrevizSetPainter.h"
 
 #include <QBuffer>
 #include <QImageWriter>
@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 namespace {
 
@@ -312,4 +312,4 @@ QByteArray PrevizRenderer::encodePng(const QImage &image) {
     return bytes;
 }
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

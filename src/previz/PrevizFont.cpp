@@ -1,10 +1,10 @@
-#include "providers/PrevizFont.h"
+#include "previz/PrevizFont.h"
 
 #include <QPainter>
 
 #include <array>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 namespace {
 
@@ -128,4 +128,4 @@ void PrevizFont::drawText(QPainter &painter, QPointF topLeft, const QString &tex
     painter.restore();
 }
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

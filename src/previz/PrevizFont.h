@@ -9,7 +9,7 @@
 
 class QPainter;
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 class PrevizFont {
 public:
@@ -22,4 +22,4 @@ public:
     static QString fold(const QString &text);
 };
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

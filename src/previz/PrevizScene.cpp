@@ -1,4 +1,4 @@
-#include "providers/PrevizScene.h"
+#include "previz/PrevizScene.h"
 
 #include "cinema/Optics.h"
 
@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 namespace {
 
@@ -588,4 +588,4 @@ PrevizScene PrevizScene::fromRequest(const ImageRequest &request, QSize size) {
     return out;
 }
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

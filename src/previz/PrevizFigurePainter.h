@@ -4,13 +4,13 @@
 // character therefore reads the same in every frame.
 #pragma once
 
-#include "providers/PrevizScene.h"
+#include "previz/PrevizScene.h"
 
 #include <QPainterPath>
 
 class QPainter;
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 class PrevizFigurePainter {
 public:
@@ -36,4 +36,4 @@ private:
     const PrevizScene &m_scene;
 };
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

@@ -4,13 +4,13 @@
 #pragma once
 
 #include "domain/Result.h"
-#include "providers/PrevizScene.h"
+#include "previz/PrevizScene.h"
 
 #include <QImage>
 
 #include <functional>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 // Optional overlays a director can switch on for printing.
 struct PrevizOptions {
@@ -33,4 +33,4 @@ public:
     static QByteArray encodePng(const QImage &image);
 };
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

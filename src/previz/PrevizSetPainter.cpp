@@ -1,7 +1,7 @@
-#include "providers/PrevizSetPainter.h"
+#include "previz/PrevizSetPainter.h"
 
-#include "providers/PrevizFont.h"
-#include "providers/PrevizRandom.h"
+#include "previz/PrevizFont.h"
+#include "previz/PrevizRandom.h"
 
 #include <QLinearGradient>
 #include <QPainter>
@@ -11,7 +11,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 namespace {
 
@@ -444,4 +444,4 @@ void PrevizSetPainter::paintInsertSubject(QPainter &painter) const {
     }
 }
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz

@@ -4,7 +4,7 @@
 // camera model, so a wide lens shows a deep, converging room and a long lens a flat back wall.
 #pragma once
 
-#include "providers/PrevizScene.h"
+#include "previz/PrevizScene.h"
 
 #include <QRectF>
 
@@ -12,7 +12,7 @@
 
 class QPainter;
 
-namespace shotcraft::providers {
+namespace shotcraft::previz {
 
 class PrevizSetPainter {
 public:
@@ -50,4 +50,4 @@ private:
     const PrevizScene &m_scene;
 };
 
-} // namespace shotcraft::providers
+} // namespace shotcraft::previz
