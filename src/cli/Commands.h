@@ -25,5 +25,6 @@ int runPlan(const QStringList &args, CommandIo &io);
 int runStale(const QStringList &args, CommandIo &io);
 int runParse(const QStringList &args, CommandIo &io);
 int runNew(const QStringList &args, CommandIo &io);
+int runExport(const QStringList &args, CommandIo &io);
 
 } // namespace shotcraft::cli

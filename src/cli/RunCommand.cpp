@@ -1,11 +1,13 @@
 // shotcraft run SCRIPT -o DIR: the headless main job. A project from the script (import, breakdown,
 // Visual DNA), its look book and every shot generated (previz by default), then the storyboard as a
-// PNG sequence and a contact sheet: DIR/project.shotcraft, DIR/frames/, DIR/contact-sheet.png.
+// PNG sequence, a contact sheet, PDF boards, a CSV shot list and (when ffmpeg is installed) an
+// animatic: DIR/project.shotcraft, DIR/frames/, DIR/contact-sheet.png, DIR/storyboard.pdf,
+// DIR/shot-list.csv, DIR/animatic.mp4.
 // Running it again on the same DIR resumes the project there instead of starting over.
 #include "cli/Commands.h"
+#include "cli/ExportCommand.h"
 #include "cli/GenerationCommand.h"
 #include "export/ContactSheet.h"
-#include "export/ImageSequence.h"
 #include "pipeline/GenerationRun.h"
 #include "pipeline/ProjectFactory.h"
 #include "pipeline/ShotSelection.h"
@@ -120,29 +122,61 @@ int runRun(const QStringList &args, CommandIo &io) {
         return io.fail(summary.error());
 
     // 3. The storyboard out of the project: frames and the contact sheet.
+    // One snapshot for every file, so they all show the same takes.
+    Result<exporting::ExportSnapshot> snapshot = exporting::takeSnapshot(*store, project);
+    if (!snapshot)
+        return io.fail(snapshot.error());
+    auto exportTo = [&](exporting::ExportFormat format, const QString &path) {
+        exporting::ExportRequest request;
+        request.format = format;
+        request.path = path;
+        return exportWithProgress(*snapshot, request, io);
+    };
     const QString framesDir = dir.filePath(QStringLiteral("frames"));
-    auto sequence = exporting::exportImageSequence(*store, project, framesDir);
+    auto sequence = exportTo(exporting::ExportFormat::Png, framesDir);
     if (!sequence)
         return io.fail(sequence.error());
     const QString sheetPath = dir.filePath(QStringLiteral("contact-sheet.png"));
     if (Status s = writeContactSheet(*store, project, sheetPath); !s)
         return io.fail(QStringLiteral("contact sheet: %1").arg(s.error()));
+    const QString pdfPath = dir.filePath(QStringLiteral("storyboard.pdf"));
+    auto boards = exportTo(exporting::ExportFormat::Pdf, pdfPath);
+    if (!boards)
+        return io.fail(boards.error());
+    const QString csvPath = dir.filePath(QStringLiteral("shot-list.csv"));
+    if (auto csv = exportTo(exporting::ExportFormat::Csv, csvPath); !csv)
+        return io.fail(csv.error());
+    // The animatic only where ffmpeg is installed; the rest of the run does not need it.
+    const bool hasFfmpeg = exporting::Animatic::findFfmpeg().ok();
+    const QString animaticPath = dir.filePath(QStringLiteral("animatic.mp4"));
+    if (hasFfmpeg) {
+        if (auto animatic = exportTo(exporting::ExportFormat::Mp4, animaticPath); !animatic)
+            return io.fail(animatic.error());
+    }
 
     if (io.json()) {
         Json out = pipeline::summaryJson(*summary);
         out["project"] = projectPath;
         out["frames"] = framesDir;
-        out["framesWritten"] = sequence->frames.size();
+        out["framesWritten"] = sequence->files;
+        out["placeholders"] = sequence->placeholders;
         out["contactSheet"] = sheetPath;
+        out["pdf"] = pdfPath;
+        out["pdfPages"] = boards->pages;
+        out["csv"] = csvPath;
+        out["animatic"] = hasFfmpeg ? Json(animaticPath) : Json(nullptr);
         out["shots"] = project.shots.size();
         io.printJson(out);
     } else {
         for (const QString &line : pipeline::summaryLines(*summary))
             io.out() << line << '\n';
         io.out() << "Project:       " << projectPath << '\n'
-                 << "Frames:        " << framesDir << " (" << sequence->frames.size() << " of "
-                 << project.shots.size() << " shots)\n"
-                 << "Contact sheet: " << sheetPath << '\n';
+                 << "Frames:        " << framesDir << " (" << sequence->files << " shots, "
+                 << sequence->placeholders << " placeholders)\n"
+                 << "Contact sheet: " << sheetPath << '\n'
+                 << "PDF boards:    " << pdfPath << " (" << boards->pages << " pages)\n"
+                 << "Shot list:     " << csvPath << '\n'
+                 << "Animatic:      " << (hasFfmpeg ? animaticPath : QStringLiteral("skipped: ffmpeg not found")) << '\n';
     }
     io.out().flush();
     if (summary->failed > 0)

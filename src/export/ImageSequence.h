@@ -1,33 +1,31 @@
-// The storyboard as a numbered PNG sequence: one file per shot's approved take, in film order,
-// named by scene and shot number ("0007_sc02_sh3B.png") so an editor or a file browser sorts it
-// right. Store reads happen on the calling thread; decoding and PNG encoding run on the pool.
+// The storyboard as a numbered image sequence: one PNG or JPEG per shot in film order, named by a
+// pattern ("{index:04}_sc{scene}_sh{shot}" by default) so an editor or a file browser sorts it
+// right. Shots not generated yet are placeholder frames. Decoding and encoding run on the pool;
+// the folder is written under a temporary name and renamed at the end.
 #pragma once
 
-#include "domain/Project.h"
-#include "domain/Result.h"
-
-namespace shotcraft::storage {
-class ProjectStore;
-}
+#include "export/ExportControl.h"
+#include "export/ExportSnapshot.h"
 
 namespace shotcraft::exporting {
 
-struct ImageSequenceFrame {
-    Id shotId = 0;
-    Id takeId = 0;
-    QString fileName;
+struct ImageSequenceOptions {
+    enum class Format { Png, Jpeg } format = Format::Png;
+    int quality = 90; // JPEG, 1..100
+    int width = 0;    // 0: each take's own size
+    QString pattern = defaultPattern();
+    static QString defaultPattern() { return QStringLiteral("{index:04}_sc{scene}_sh{shot}"); }
 };
 
-struct ImageSequenceReport {
-    QList<ImageSequenceFrame> frames; // written, in film order
-    QList<Id> missing;                // shots without a take, not written
+class ImageSequence {
+public:
+    // Checks the pattern: known tokens only, no folder separators.
+    static Status validatePattern(const QString &pattern);
+    // The file names, in film order (unique: a repeat gets "-2", "-3").
+    static QStringList fileNames(const ExportSnapshot &snapshot, const ImageSequenceOptions &options);
+    static Result<ExportSummary> write(const ExportSnapshot &snapshot, const QString &directory,
+                                       const ImageSequenceOptions &options = {},
+                                       const ExportControl &control = {});
 };
-
-// The file name of the `index`-th (0-based) shot of the film.
-QString sequenceFileName(int index, const Scene *scene, const Shot &shot);
-
-// Writes every shot's approved take (else its latest) into `directory` (created if needed).
-Result<ImageSequenceReport> exportImageSequence(storage::ProjectStore &store, const Project &project,
-                                                const QString &directory);
 
 } // namespace shotcraft::exporting
