@@ -11,8 +11,8 @@ packages=(
   libqt6svg6 qt6-qpa-plugins
   # libraries
   nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev qtkeychain-qt6-dev libbenchmark-dev
-  # runtime tools: animatics, fonts for rendered text, packaging checks
-  ffmpeg fonts-dejavu-core sqlite3 file dpkg-dev xvfb xauth
+  # runtime tools: animatics, PDF checks (pdfinfo, pdftotext), fonts, packaging checks
+  ffmpeg poppler-utils fonts-dejavu-core sqlite3 file dpkg-dev xvfb xauth
 )
 
 missing=()

@@ -18,15 +18,18 @@ namespace shotcraft::cli {
 namespace {
 
 struct Options {
-    QCommandLineOption format{QStringLiteral("format"), QStringLiteral("png|jpeg|pdf|mp4|otio|edl|fcpxml|csv"),
-                              QStringLiteral("F")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              QStringLiteral("png|jpeg|pdf|mp4|otio|edl|fcpxml|csv"), QStringLiteral("F")};
     QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
-                              QStringLiteral("The file (or folder, for png/jpeg) to write."), QStringLiteral("PATH")};
-    QCommandLineOption scenes{QStringLiteral("scenes"), QStringLiteral("Only these scenes: \"2\", \"1-3,5\"."),
+                              QStringLiteral("The file (or folder, for png/jpeg) to write."),
+                              QStringLiteral("PATH")};
+    QCommandLineOption scenes{QStringLiteral("scenes"),
+                              QStringLiteral("Only these scenes: \"2\", \"1-3,5\"."),
                               QStringLiteral("RANGE")};
-    QCommandLineOption width{QStringLiteral("width"),
-                             QStringLiteral("Frame width in pixels (png/jpeg/timeline frames: default native; mp4: 1280)."),
-                             QStringLiteral("PX")};
+    QCommandLineOption width{
+        QStringLiteral("width"),
+        QStringLiteral("Frame width in pixels (png/jpeg/timeline frames: default native; mp4: 1280)."),
+        QStringLiteral("PX")};
     QCommandLineOption quality{QStringLiteral("quality"), QStringLiteral("JPEG quality 1-100 (default 90)."),
                                QStringLiteral("Q")};
     QCommandLineOption pattern{QStringLiteral("pattern"),
@@ -38,14 +41,19 @@ struct Options {
     QCommandLineOption orientation{QStringLiteral("orientation"),
                                    QStringLiteral("PDF: landscape or portrait (default landscape)."),
                                    QStringLiteral("O")};
-    QCommandLineOption panels{QStringLiteral("panels"), QStringLiteral("PDF panels per page: 1,2,3,4,6,9 (default 6)."),
+    QCommandLineOption panels{QStringLiteral("panels"),
+                              QStringLiteral("PDF panels per page: 1,2,3,4,6,9 (default 6)."),
                               QStringLiteral("N")};
-    QCommandLineOption fps{QStringLiteral("fps"), QStringLiteral("Animatic frame rate: 24, 25 or 30 (default 24)."),
+    QCommandLineOption fps{QStringLiteral("fps"),
+                           QStringLiteral("Animatic frame rate: 24, 25 or 30 (default 24)."),
                            QStringLiteral("FPS")};
-    QCommandLineOption burnIn{QStringLiteral("burn-in"), QStringLiteral("Animatic: burn in shot numbers and captions.")};
-    QCommandLineOption audio{QStringLiteral("audio"), QStringLiteral("Animatic: an audio file for the sound track."),
+    QCommandLineOption burnIn{QStringLiteral("burn-in"),
+                              QStringLiteral("Animatic: burn in shot numbers and captions.")};
+    QCommandLineOption audio{QStringLiteral("audio"),
+                             QStringLiteral("Animatic: an audio file for the sound track."),
                              QStringLiteral("FILE")};
-    QCommandLineOption ffmpeg{QStringLiteral("ffmpeg"), QStringLiteral("Animatic: the ffmpeg program (default: PATH)."),
+    QCommandLineOption ffmpeg{QStringLiteral("ffmpeg"),
+                              QStringLiteral("Animatic: the ffmpeg program (default: PATH)."),
                               QStringLiteral("PROGRAM")};
     QCommandLineOption bom{QStringLiteral("bom"), QStringLiteral("CSV: start with a UTF-8 byte-order mark.")};
 };
@@ -56,8 +64,8 @@ Result<int> intValue(const QCommandLineParser &parser, const QCommandLineOption 
     bool ok = false;
     const int value = parser.value(option).toInt(&ok);
     if (!ok)
-        return Result<int>::failure(
-            QStringLiteral("--%1 wants a number, not '%2'").arg(option.names().first(), parser.value(option)));
+        return Result<int>::failure(QStringLiteral("--%1 wants a number, not '%2'")
+                                        .arg(option.names().first(), parser.value(option)));
     return value;
 }
 
@@ -98,7 +106,8 @@ Result<exporting::ExportRequest> requestFrom(const QCommandLineParser &parser, c
         return R::failure(QStringLiteral("--page must be a4 or letter"));
     request.pdf.pageSize = page == QLatin1String("letter") ? QPageSize::Letter : QPageSize::A4;
     const QString orientation = parser.value(o.orientation).toLower();
-    if (!orientation.isEmpty() && orientation != QLatin1String("portrait") && orientation != QLatin1String("landscape"))
+    if (!orientation.isEmpty() && orientation != QLatin1String("portrait") &&
+        orientation != QLatin1String("landscape"))
         return R::failure(QStringLiteral("--orientation must be portrait or landscape"));
     request.pdf.orientation =
         orientation == QLatin1String("portrait") ? QPageLayout::Portrait : QPageLayout::Landscape;
@@ -150,18 +159,20 @@ Result<exporting::ExportSummary> exportWithProgress(const exporting::ExportSnaps
 
 int runExport(const QStringList &args, CommandIo &io) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Export a project's storyboard: image sequence, PDF boards, animatic, OTIO/EDL/FCP XML timeline or CSV."));
+    parser.setApplicationDescription(QStringLiteral("Export a project's storyboard: image sequence, PDF "
+                                                    "boards, animatic, OTIO/EDL/FCP XML timeline or CSV."));
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .shotcraft project file."));
     const Options o;
-    parser.addOptions({o.format, o.output, o.scenes, o.width, o.quality, o.pattern, o.page, o.orientation, o.panels,
-                       o.fps, o.burnIn, o.audio, o.ffmpeg, o.bom});
+    parser.addOptions({o.format, o.output, o.scenes, o.width, o.quality, o.pattern, o.page, o.orientation,
+                       o.panels, o.fps, o.burnIn, o.audio, o.ffmpeg, o.bom});
     if (!io.parse(parser, QStringLiteral("export"), args))
         return io.exitCode();
     if (parser.positionalArguments().size() != 1 || !parser.isSet(o.format) || !parser.isSet(o.output))
-        return io.fail(QStringLiteral("usage: shotcraft export PROJECT --format "
-                                      "png|jpeg|pdf|mp4|otio|edl|fcpxml|csv -o PATH [options] [--scenes RANGE] [--json]"),
-                       ExitUsage);
+        return io.fail(
+            QStringLiteral(
+                "usage: shotcraft export PROJECT --format "
+                "png|jpeg|pdf|mp4|otio|edl|fcpxml|csv -o PATH [options] [--scenes RANGE] [--json]"),
+            ExitUsage);
     Result<exporting::ExportRequest> request = requestFrom(parser, o);
     if (!request)
         return io.fail(request.error(), ExitUsage);
@@ -172,16 +183,19 @@ int runExport(const QStringList &args, CommandIo &io) {
     Result<Project> project = (*store)->load();
     if (!project)
         return io.fail(project.error());
-    Result<exporting::ExportSnapshot> snapshot = exporting::takeSnapshot(**store, *project, parser.value(o.scenes));
+    Result<exporting::ExportSnapshot> snapshot =
+        exporting::takeSnapshot(**store, *project, parser.value(o.scenes));
     if (!snapshot)
-        return io.fail(snapshot.error(), parser.isSet(o.scenes) && project->shots.size() > 0 ? ExitUsage : ExitFailure);
+        return io.fail(snapshot.error(),
+                       parser.isSet(o.scenes) && project->shots.size() > 0 ? ExitUsage : ExitFailure);
     Result<exporting::ExportSummary> summary = exportWithProgress(*snapshot, *request, io);
     if (!summary)
         return io.fail(summary.error());
     if (io.json()) {
         io.printJson(exporting::Exporter::toJson(*summary));
     } else {
-        io.out() << "Wrote " << summary->path << ": " << exporting::Exporter::preview(*snapshot, *request) << '\n';
+        io.out() << "Wrote " << summary->path << ": " << exporting::Exporter::preview(*snapshot, *request)
+                 << '\n';
     }
     return ExitSuccess;
 }

@@ -176,7 +176,8 @@ int runRun(const QStringList &args, CommandIo &io) {
                  << "Contact sheet: " << sheetPath << '\n'
                  << "PDF boards:    " << pdfPath << " (" << boards->pages << " pages)\n"
                  << "Shot list:     " << csvPath << '\n'
-                 << "Animatic:      " << (hasFfmpeg ? animaticPath : QStringLiteral("skipped: ffmpeg not found")) << '\n';
+                 << "Animatic:      "
+                 << (hasFfmpeg ? animaticPath : QStringLiteral("skipped: ffmpeg not found")) << '\n';
     }
     io.out().flush();
     if (summary->failed > 0)

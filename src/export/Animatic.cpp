@@ -26,9 +26,14 @@ QByteArray concatList(const ExportSnapshot &snapshot, int fps) {
     QByteArray list = "ffconcat version 1.0\n";
     for (const ExportShot &shot : snapshot.shots) {
         list += "file " + QStringLiteral("%1.png").arg(shot.index, 5, 10, QLatin1Char('0')).toUtf8() + '\n';
-        list += "duration " + QByteArray::number(ExportSnapshot::frameCount(shot.shot.durationSec, fps) / double(fps), 'f', 6) + '\n';
+        list +=
+            "duration " +
+            QByteArray::number(ExportSnapshot::frameCount(shot.shot.durationSec, fps) / double(fps), 'f', 6) +
+            '\n';
     }
-    list += "file " + QStringLiteral("%1.png").arg(snapshot.shots.last().index, 5, 10, QLatin1Char('0')).toUtf8() + '\n';
+    list += "file " +
+            QStringLiteral("%1.png").arg(snapshot.shots.last().index, 5, 10, QLatin1Char('0')).toUtf8() +
+            '\n';
     return list;
 }
 
@@ -46,12 +51,14 @@ Result<QString> Animatic::findFfmpeg(const QString &explicitPath) {
         const QString found = QStandardPaths::findExecutable(explicitPath);
         if (!found.isEmpty())
             return found;
-        return Result<QString>::failure(QStringLiteral("the ffmpeg program %1 does not exist or cannot run").arg(explicitPath));
+        return Result<QString>::failure(
+            QStringLiteral("the ffmpeg program %1 does not exist or cannot run").arg(explicitPath));
     }
     const QString found = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
     if (found.isEmpty())
-        return Result<QString>::failure(QStringLiteral(
-            "the animatic needs ffmpeg, which is not on PATH: install the Debian package 'ffmpeg' (sudo apt install ffmpeg) or give its path"));
+        return Result<QString>::failure(
+            QStringLiteral("the animatic needs ffmpeg, which is not on PATH: install the Debian package "
+                           "'ffmpeg' (sudo apt install ffmpeg) or give its path"));
     return found;
 }
 
@@ -82,7 +89,8 @@ Result<ExportSummary> Animatic::write(const ExportSnapshot &snapshot, const QStr
         if (failed || control.isCancelled())
             return;
         const QImage frame = renderFrame(shot, size, frameOptions);
-        if (!frame.save(stills.filePath(QStringLiteral("%1.png").arg(shot.index, 5, 10, QLatin1Char('0'))), "PNG", 10))
+        if (!frame.save(stills.filePath(QStringLiteral("%1.png").arg(shot.index, 5, 10, QLatin1Char('0'))),
+                        "PNG", 10))
             failed = true;
     });
     if (control.isCancelled())
@@ -97,18 +105,20 @@ Result<ExportSummary> Animatic::write(const ExportSnapshot &snapshot, const QStr
     // 2. ffmpeg holds each still for its shot and encodes; -frames:v makes the length exact.
     const qint64 total = snapshot.totalFrames(options.fps);
     QStringList args{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-loglevel"),
-                     QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("concat"),
-                     QStringLiteral("-i"), list.fileName()};
+                     QStringLiteral("error"),        QStringLiteral("-y"),       QStringLiteral("-f"),
+                     QStringLiteral("concat"),       QStringLiteral("-i"),       list.fileName()};
     if (!options.audioPath.isEmpty())
         args << QStringLiteral("-i") << options.audioPath;
     args << QStringLiteral("-map") << QStringLiteral("0:v:0");
     if (!options.audioPath.isEmpty())
-        args << QStringLiteral("-map") << QStringLiteral("1:a:0") << QStringLiteral("-c:a") << QStringLiteral("aac")
-             << QStringLiteral("-af") << QStringLiteral("apad") << QStringLiteral("-shortest");
+        args << QStringLiteral("-map") << QStringLiteral("1:a:0") << QStringLiteral("-c:a")
+             << QStringLiteral("aac") << QStringLiteral("-af") << QStringLiteral("apad")
+             << QStringLiteral("-shortest");
     args << QStringLiteral("-vf") << QStringLiteral("fps=%1,format=yuv420p").arg(options.fps)
-         << QStringLiteral("-fps_mode") << QStringLiteral("cfr") << QStringLiteral("-frames:v") << QString::number(total)
-         << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-preset") << QStringLiteral("veryfast")
-         << QStringLiteral("-tune") << QStringLiteral("stillimage") << QStringLiteral("-r") << QString::number(options.fps)
+         << QStringLiteral("-fps_mode") << QStringLiteral("cfr") << QStringLiteral("-frames:v")
+         << QString::number(total) << QStringLiteral("-c:v") << QStringLiteral("libx264")
+         << QStringLiteral("-preset") << QStringLiteral("veryfast") << QStringLiteral("-tune")
+         << QStringLiteral("stillimage") << QStringLiteral("-r") << QString::number(options.fps)
          << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-progress")
          << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << output.temporaryPath();
     QProcess process;
@@ -134,7 +144,9 @@ Result<ExportSummary> Animatic::write(const ExportSnapshot &snapshot, const QStr
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString why = QString::fromUtf8(process.readAllStandardError()).trimmed().section(u'\n', -1);
-        return R::failure(QStringLiteral("ffmpeg failed: %1").arg(why.isEmpty() ? QStringLiteral("exit code %1").arg(process.exitCode()) : why));
+        return R::failure(
+            QStringLiteral("ffmpeg failed: %1")
+                .arg(why.isEmpty() ? QStringLiteral("exit code %1").arg(process.exitCode()) : why));
     }
     if (Status s = output.commit(); !s)
         return R::failure(s.error());

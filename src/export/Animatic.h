@@ -10,8 +10,8 @@
 namespace shotcraft::exporting {
 
 struct AnimaticOptions {
-    int fps = 24;      // 24, 25 or 30
-    int width = 1280;  // the height follows the project's aspect ratio
+    int fps = 24;     // 24, 25 or 30
+    int width = 1280; // the height follows the project's aspect ratio
     bool burnIn = false;
     QString audioPath; // empty: silent
     QString ffmpeg;    // the program; empty: found on PATH
@@ -23,7 +23,8 @@ public:
     // The ffmpeg to run (an explicit path, else PATH), or a message naming the package to install.
     static Result<QString> findFfmpeg(const QString &explicitPath = {});
     static Result<ExportSummary> write(const ExportSnapshot &snapshot, const QString &path,
-                                       const AnimaticOptions &options = {}, const ExportControl &control = {});
+                                       const AnimaticOptions &options = {},
+                                       const ExportControl &control = {});
 };
 
 } // namespace shotcraft::exporting

@@ -24,8 +24,8 @@ AtomicPath::AtomicPath(QString destination, Kind kind)
     : m_destination(QFileInfo(destination).absoluteFilePath())
     , m_kind(kind) {
     const QFileInfo info(m_destination);
-    m_temporary = info.dir().filePath(QStringLiteral(".%1.partial-%2").arg(info.fileName()).arg(
-        QCoreApplication::applicationPid()));
+    m_temporary = info.dir().filePath(
+        QStringLiteral(".%1.partial-%2").arg(info.fileName()).arg(QCoreApplication::applicationPid()));
     if (m_kind == Kind::File && !info.suffix().isEmpty())
         m_temporary += u'.' + info.suffix(); // programs pick the container from the extension
 }
@@ -43,7 +43,8 @@ Status AtomicPath::prepare() {
     // A probe file tells a read-only destination apart before any work is done.
     QTemporaryFile probe(info.dir().filePath(QStringLiteral(".shotcraft-probe-XXXXXX")));
     if (!probe.open())
-        return Status::failure(QStringLiteral("cannot write into %1: %2").arg(info.absolutePath(), probe.errorString()));
+        return Status::failure(
+            QStringLiteral("cannot write into %1: %2").arg(info.absolutePath(), probe.errorString()));
     probe.close();
     if (m_kind == Kind::Folder && !QDir().mkpath(m_temporary))
         return Status::failure(QStringLiteral("cannot create the folder %1").arg(m_temporary));

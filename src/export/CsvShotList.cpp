@@ -7,12 +7,14 @@
 namespace shotcraft::exporting {
 
 QStringList CsvShotList::header() {
-    return {QStringLiteral("scene"),       QStringLiteral("shot"),       QStringLiteral("int/ext"),
-            QStringLiteral("location"),    QStringLiteral("time of day"), QStringLiteral("size"),
-            QStringLiteral("angle"),       QStringLiteral("movement"),   QStringLiteral("lens"),
-            QStringLiteral("aperture"),    QStringLiteral("characters"), QStringLiteral("description"),
-            QStringLiteral("dialogue"),    QStringLiteral("duration"),   QStringLiteral("take count"),
-            QStringLiteral("approved take file")};
+    return {QStringLiteral("scene"),       QStringLiteral("shot"),
+            QStringLiteral("int/ext"),     QStringLiteral("location"),
+            QStringLiteral("time of day"), QStringLiteral("size"),
+            QStringLiteral("angle"),       QStringLiteral("movement"),
+            QStringLiteral("lens"),        QStringLiteral("aperture"),
+            QStringLiteral("characters"),  QStringLiteral("description"),
+            QStringLiteral("dialogue"),    QStringLiteral("duration"),
+            QStringLiteral("take count"),  QStringLiteral("approved take file")};
 }
 
 QString CsvShotList::quoted(const QString &field) {
@@ -35,8 +37,8 @@ QByteArray CsvShotList::serialize(const ExportSnapshot &snapshot, bool byteOrder
     for (const ExportShot &s : snapshot.shots) {
         const Shot &shot = s.shot;
         const TimeOfDay time = shot.timeOfDay != TimeOfDay::Unknown ? shot.timeOfDay : s.scene.timeOfDay;
-        out += row({sceneLabel(s.scene), shotLabel(shot), enumName(s.scene.intExt), s.location, enumName(time),
-                    enumName(shot.size), enumName(shot.angle), enumName(shot.movement),
+        out += row({sceneLabel(s.scene), shotLabel(shot), enumName(s.scene.intExt), s.location,
+                    enumName(time), enumName(shot.size), enumName(shot.angle), enumName(shot.movement),
                     QStringLiteral("%1mm").arg(c.toString(shot.lens.focalLengthMm, 'g', 4)),
                     QStringLiteral("f/%1").arg(c.toString(shot.lens.aperture, 'g', 3)), s.characters,
                     shot.description, shot.dialogueExcerpt, c.toString(shot.durationSec, 'g', 6),

@@ -52,7 +52,8 @@ Result<QList<Id>> parseSceneRange(const Project &project, const QString &range) 
         const QString to = dash < 0 ? item : item.mid(dash + 1);
         const int a = sceneIndex(project, from), b = sceneIndex(project, to);
         if (a < 0 || b < 0)
-            return R::failure(QStringLiteral("no scene %1 in the project").arg((a < 0 ? from : to).trimmed()));
+            return R::failure(
+                QStringLiteral("no scene %1 in the project").arg((a < 0 ? from : to).trimmed()));
         if (b < a)
             return R::failure(QStringLiteral("scene range %1 runs backwards").arg(item.trimmed()));
         for (int i = a; i <= b; ++i)

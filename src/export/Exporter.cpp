@@ -17,8 +17,8 @@ namespace shotcraft::exporting {
 namespace {
 
 constexpr std::pair<ExportFormat, const char *> kNames[] = {
-    {ExportFormat::Png, "png"}, {ExportFormat::Jpeg, "jpeg"}, {ExportFormat::Pdf, "pdf"},
-    {ExportFormat::Mp4, "mp4"}, {ExportFormat::Otio, "otio"}, {ExportFormat::Edl, "edl"},
+    {ExportFormat::Png, "png"},       {ExportFormat::Jpeg, "jpeg"}, {ExportFormat::Pdf, "pdf"},
+    {ExportFormat::Mp4, "mp4"},       {ExportFormat::Otio, "otio"}, {ExportFormat::Edl, "edl"},
     {ExportFormat::FcpXml, "fcpxml"}, {ExportFormat::Csv, "csv"}};
 
 Status saveBytes(const QString &path, const QByteArray &bytes) {
@@ -110,8 +110,10 @@ Result<ExportSummary> Exporter::run(const ExportSnapshot &snapshot, const Export
     case ExportFormat::FcpXml:
         return writeTimeline(snapshot, request, control);
     case ExportFormat::Csv: {
-        if (Status s = saveBytes(request.path, CsvShotList::serialize(snapshot, request.csvByteOrderMark)); !s)
+        if (Status s = saveBytes(request.path, CsvShotList::serialize(snapshot, request.csvByteOrderMark));
+            !s)
             return R::failure(s.error());
+        control.report(snapshot.shots.size(), snapshot.shots.size());
         ExportSummary summary;
         summary.format = formatName(request.format);
         summary.path = request.path;
@@ -126,24 +128,26 @@ Result<ExportSummary> Exporter::run(const ExportSnapshot &snapshot, const Export
     return R::failure(QStringLiteral("unknown export format"));
 }
 
-QFuture<ExportOutcome> Exporter::start(ExportSnapshot snapshot, ExportRequest request, ExportControl control) {
-    return QtConcurrent::run([snapshot = std::move(snapshot), request = std::move(request),
-                              control = std::move(control)] {
-        Result<ExportSummary> result = run(snapshot, request, control);
-        return result ? ExportOutcome{*result, {}} : ExportOutcome{{}, result.error()};
-    });
+QFuture<ExportOutcome> Exporter::start(ExportSnapshot snapshot, ExportRequest request,
+                                       ExportControl control) {
+    return QtConcurrent::run(
+        [snapshot = std::move(snapshot), request = std::move(request), control = std::move(control)] {
+            Result<ExportSummary> result = run(snapshot, request, control);
+            return result ? ExportOutcome{*result, {}} : ExportOutcome{{}, result.error()};
+        });
 }
 
 Json Exporter::toJson(const ExportSummary &s) {
-    return {{"format", s.format}, {"path", s.path},     {"shots", s.shots},   {"placeholders", s.placeholders},
-            {"files", s.files},   {"pages", s.pages},   {"frames", s.frames}, {"fps", s.fps},
+    return {{"format", s.format},  {"path", s.path},   {"shots", s.shots},   {"placeholders", s.placeholders},
+            {"files", s.files},    {"pages", s.pages}, {"frames", s.frames}, {"fps", s.fps},
             {"seconds", s.seconds}};
 }
 
 QString Exporter::preview(const ExportSnapshot &snapshot, const ExportRequest &request) {
     const int shots = int(snapshot.shots.size());
-    const QString missing =
-        snapshot.placeholders() ? QStringLiteral(" (%1 placeholder frames)").arg(snapshot.placeholders()) : QString();
+    const QString missing = snapshot.placeholders()
+                                ? QStringLiteral(" (%1 placeholder frames)").arg(snapshot.placeholders())
+                                : QString();
     const double fps = request.format == ExportFormat::Mp4 ? request.animatic.fps
                        : snapshot.info.fps > 0             ? snapshot.info.fps
                                                            : 24.0;

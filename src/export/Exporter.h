@@ -41,7 +41,8 @@ public:
     static Result<ExportSummary> run(const ExportSnapshot &snapshot, const ExportRequest &request,
                                      const ExportControl &control = {});
     // The same on the pool; progress and cancel through `control` (thread-safe callbacks).
-    static QFuture<ExportOutcome> start(ExportSnapshot snapshot, ExportRequest request, ExportControl control);
+    static QFuture<ExportOutcome> start(ExportSnapshot snapshot, ExportRequest request,
+                                        ExportControl control);
     static Json toJson(const ExportSummary &summary);
     // "42 panels on 8 pages", "300 frames, 2m 05s at 24 fps": what the dialog says before starting.
     static QString preview(const ExportSnapshot &snapshot, const ExportRequest &request);

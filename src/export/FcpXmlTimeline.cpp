@@ -62,7 +62,8 @@ QByteArray FcpXmlTimeline::serialize(const TimelineClips &timeline) {
         xml.writeStartElement(QStringLiteral("file"));
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("file-%1").arg(n));
         xml.writeTextElement(QStringLiteral("name"), QFileInfo(clip.mediaPath).fileName());
-        xml.writeTextElement(QStringLiteral("pathurl"), QUrl::fromLocalFile(clip.mediaPath).toString(QUrl::FullyEncoded));
+        xml.writeTextElement(QStringLiteral("pathurl"),
+                             QUrl::fromLocalFile(clip.mediaPath).toString(QUrl::FullyEncoded));
         writeRate(xml, timeline.timebase);
         xml.writeTextElement(QStringLiteral("duration"), QString::number(clip.length));
         xml.writeStartElement(QStringLiteral("media"));

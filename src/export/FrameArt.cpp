@@ -101,14 +101,16 @@ QImage renderFrame(const ExportShot &shot, QSize size, const FrameOptions &optio
     QImage frame(size, QImage::Format_RGB32);
     frame.fill(Qt::black);
     QPainter painter(&frame);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform | QPainter::TextAntialiasing);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::SmoothPixmapTransform |
+                           QPainter::TextAntialiasing);
     const QRectF area(QPointF(0, 0), QSizeF(size));
     QImage take;
     if (!shot.image.isEmpty() && take.loadFromData(shot.image)) {
         // Letterbox or pillarbox a take of another shape, never stretch it.
         const QSizeF fitted = QSizeF(take.size()).scaled(area.size(), Qt::KeepAspectRatio);
         const QRectF target(area.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted);
-        painter.drawImage(target, take.scaled(fitted.toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
+        painter.drawImage(target,
+                          take.scaled(fitted.toSize(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
     } else {
         drawPlaceholder(painter, shot, area);
     }

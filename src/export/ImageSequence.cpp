@@ -35,8 +35,9 @@ QString expand(const QString &pattern, const ExportShot &shot) {
         if (name == QLatin1String("index"))
             out += QStringLiteral("%1").arg(shot.index + 1, width, 10, QLatin1Char('0'));
         else
-            out += safeFilePart(name == QLatin1String("scene") ? sceneLabel(shot.scene) : shotLabel(shot.shot))
-                       .rightJustified(width, QLatin1Char('0'));
+            out +=
+                safeFilePart(name == QLatin1String("scene") ? sceneLabel(shot.scene) : shotLabel(shot.shot))
+                    .rightJustified(width, QLatin1Char('0'));
         last = m.capturedEnd();
     }
     return out + pattern.mid(last);
@@ -51,15 +52,16 @@ Status ImageSequence::validatePattern(const QString &pattern) {
     rest.remove(tokenPattern());
     if (rest.contains(u'{') || rest.contains(u'}'))
         return Status::failure(
-            QStringLiteral("unknown token in the pattern %1 (use {scene}, {shot}, {index}, {index:04})").arg(pattern));
+            QStringLiteral("unknown token in the pattern %1 (use {scene}, {shot}, {index}, {index:04})")
+                .arg(pattern));
     if (rest.contains(u'/') || rest.contains(u'\\'))
         return Status::failure(QStringLiteral("the pattern %1 names a folder, not a file").arg(pattern));
     return Status::success();
 }
 
 QStringList ImageSequence::fileNames(const ExportSnapshot &snapshot, const ImageSequenceOptions &options) {
-    const QString extension =
-        options.format == ImageSequenceOptions::Format::Jpeg ? QStringLiteral(".jpg") : QStringLiteral(".png");
+    const QString extension = options.format == ImageSequenceOptions::Format::Jpeg ? QStringLiteral(".jpg")
+                                                                                   : QStringLiteral(".png");
     QStringList names;
     QSet<QString> used;
     for (const ExportShot &shot : snapshot.shots) {
@@ -74,7 +76,8 @@ QStringList ImageSequence::fileNames(const ExportSnapshot &snapshot, const Image
 }
 
 Result<ExportSummary> ImageSequence::write(const ExportSnapshot &snapshot, const QString &directory,
-                                           const ImageSequenceOptions &options, const ExportControl &control) {
+                                           const ImageSequenceOptions &options,
+                                           const ExportControl &control) {
     using R = Result<ExportSummary>;
     if (Status s = validatePattern(options.pattern); !s)
         return R::failure(s.error());
@@ -99,7 +102,8 @@ Result<ExportSummary> ImageSequence::write(const ExportSnapshot &snapshot, const
             return;
         }
         const ExportShot &shot = snapshot.shots[i];
-        const QImage image = options.width > 0 ? renderFrame(shot, placeholder) : nativeFrame(shot, placeholder);
+        const QImage image =
+            options.width > 0 ? renderFrame(shot, placeholder) : nativeFrame(shot, placeholder);
         QSaveFile file(dir.filePath(names[i]));
         QImageWriter writer(&file, jpeg ? "jpeg" : "png");
         if (jpeg)

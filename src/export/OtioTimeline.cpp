@@ -60,23 +60,13 @@ QByteArray OtioTimeline::serialize(const TimelineClips &timeline) {
                            {"marked_range", timeRange(marker.start, marker.length, timeline.fps)},
                            {"comment", ""},
                            {"metadata", Json::object()}});
-    const Json track = {{"OTIO_SCHEMA", "Track.1"},
-                        {"name", "Storyboard"},
-                        {"kind", "Video"},
-                        {"source_range", nullptr},
-                        {"children", clips},
-                        {"markers", markers},
-                        {"effects", Json::array()},
-                        {"enabled", true},
-                        {"metadata", Json::object()}};
-    const Json stack = {{"OTIO_SCHEMA", "Stack.1"},
-                        {"name", "tracks"},
-                        {"source_range", nullptr},
-                        {"children", Json::array({track})},
-                        {"markers", Json::array()},
-                        {"effects", Json::array()},
-                        {"enabled", true},
-                        {"metadata", Json::object()}};
+    const Json track = {{"OTIO_SCHEMA", "Track.1"}, {"name", "Storyboard"}, {"kind", "Video"},
+                        {"source_range", nullptr},  {"children", clips},    {"markers", markers},
+                        {"effects", Json::array()}, {"enabled", true},      {"metadata", Json::object()}};
+    const Json stack = {{"OTIO_SCHEMA", "Stack.1"}, {"name", "tracks"},
+                        {"source_range", nullptr},  {"children", Json::array({track})},
+                        {"markers", Json::array()}, {"effects", Json::array()},
+                        {"enabled", true},          {"metadata", Json::object()}};
     const Json root = {{"OTIO_SCHEMA", "Timeline.1"},
                        {"name", utf8(timeline.title)},
                        {"global_start_time", rationalTime(0, timeline.fps)},

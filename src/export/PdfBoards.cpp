@@ -23,12 +23,18 @@ const QColor kDim(0x6a, 0x6d, 0x75);
 QSize grid(int panels, QPageLayout::Orientation orientation) {
     const bool landscape = orientation == QPageLayout::Landscape;
     switch (panels) {
-    case 1: return {1, 1};
-    case 2: return landscape ? QSize(2, 1) : QSize(1, 2);
-    case 3: return landscape ? QSize(3, 1) : QSize(1, 3);
-    case 4: return {2, 2};
-    case 6: return landscape ? QSize(3, 2) : QSize(2, 3);
-    default: return {3, 3};
+    case 1:
+        return {1, 1};
+    case 2:
+        return landscape ? QSize(2, 1) : QSize(1, 2);
+    case 3:
+        return landscape ? QSize(3, 1) : QSize(1, 3);
+    case 4:
+        return {2, 2};
+    case 6:
+        return landscape ? QSize(3, 2) : QSize(2, 3);
+    default:
+        return {3, 3};
     }
 }
 
@@ -37,6 +43,9 @@ QFont font(double points, bool bold = false, bool italic = false) {
     f.setPointSizeF(points);
     f.setBold(bold);
     f.setItalic(italic);
+    // No ligatures: "film" stays four searchable letters instead of one "fi" glyph that text
+    // extraction reads as U+FB01.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
 
@@ -60,7 +69,8 @@ double drawWrapped(QPainter &painter, const QString &text, const QFont &f, const
         line.setLineWidth(box.width());
         QString piece = text.mid(line.textStart(), line.textLength());
         if (lines.size() == maxLines - 1 && line.textStart() + line.textLength() < text.size()) {
-            lines.append(metrics.elidedText(text.mid(line.textStart()).simplified(), Qt::ElideRight, box.width()));
+            lines.append(
+                metrics.elidedText(text.mid(line.textStart()).simplified(), Qt::ElideRight, box.width()));
             break;
         }
         lines.append(piece.trimmed());
@@ -78,9 +88,11 @@ void drawTitlePage(QPainter &painter, const ExportSnapshot &snapshot, const QRec
     painter.setPen(kInk);
     double y = page.top() + page.height() * 0.28;
     const QString title = snapshot.info.title.isEmpty() ? QStringLiteral("Untitled") : snapshot.info.title;
-    y += drawWrapped(painter, title, font(30, true), QRectF(page.left(), y, page.width(), page.height() * 0.3));
+    y += drawWrapped(painter, title, font(30, true),
+                     QRectF(page.left(), y, page.width(), page.height() * 0.3));
     painter.setPen(kDim);
-    y += drawWrapped(painter, QStringLiteral("Storyboard"), font(14), QRectF(page.left(), y, page.width(), 200));
+    y += drawWrapped(painter, QStringLiteral("Storyboard"), font(14),
+                     QRectF(page.left(), y, page.width(), 200));
     y += QFontMetricsF(font(14), painter.device()).lineSpacing();
     painter.setPen(kInk);
     QStringList lines;
@@ -105,8 +117,8 @@ void drawTitlePage(QPainter &painter, const ExportSnapshot &snapshot, const QRec
     }
 }
 
-void drawPanel(QPainter &painter, const ExportShot &shot, const QImage &frame, const QRectF &cell, double aspect,
-               bool continued) {
+void drawPanel(QPainter &painter, const ExportShot &shot, const QImage &frame, const QRectF &cell,
+               double aspect, bool continued) {
     const double small = QFontMetricsF(font(8), painter.device()).lineSpacing();
     // The scene heading band: where a scene starts, or "(cont.)" atop a page.
     double y = cell.top();
@@ -117,8 +129,9 @@ void drawPanel(QPainter &painter, const ExportShot &shot, const QImage &frame, c
             heading += QStringLiteral(" (cont.)");
         const QFont f = font(8, true);
         painter.setFont(f);
-        painter.drawText(QPointF(cell.left(), y + QFontMetricsF(f, painter.device()).ascent()),
-                         QFontMetricsF(f, painter.device()).elidedText(heading, Qt::ElideRight, cell.width()));
+        painter.drawText(
+            QPointF(cell.left(), y + QFontMetricsF(f, painter.device()).ascent()),
+            QFontMetricsF(f, painter.device()).elidedText(heading, Qt::ElideRight, cell.width()));
     }
     y += small * 1.2;
     // The frame takes what the text leaves it: at least four lines of text stay below it.
@@ -142,8 +155,8 @@ void drawPanel(QPainter &painter, const ExportShot &shot, const QImage &frame, c
     painter.drawText(QPointF(cell.left(), y + numberMetrics.ascent()), shotLabel(shot.shot));
     painter.setFont(font(8));
     painter.setPen(kDim);
-    painter.drawText(QRectF(cell.left(), y, frameW, numberMetrics.lineSpacing()), Qt::AlignRight | Qt::AlignVCenter,
-                     seconds(shot.shot.durationSec));
+    painter.drawText(QRectF(cell.left(), y, frameW, numberMetrics.lineSpacing()),
+                     Qt::AlignRight | Qt::AlignVCenter, seconds(shot.shot.durationSec));
     y += numberMetrics.lineSpacing();
     y += drawWrapped(painter, cameraLine(shot.shot), font(8), QRectF(cell.left(), y, frameW, small));
     painter.setPen(kInk);
@@ -151,7 +164,8 @@ void drawPanel(QPainter &painter, const ExportShot &shot, const QImage &frame, c
     const QString notes = shot.shot.notes.trimmed();
     // Notes keep one line when there is any; the excerpt takes the rest.
     const double notesRoom = notes.isEmpty() ? 0 : small;
-    y += drawWrapped(painter, excerpt(shot.shot), font(8), QRectF(cell.left(), y, frameW, bottom - y - notesRoom));
+    y += drawWrapped(painter, excerpt(shot.shot), font(8),
+                     QRectF(cell.left(), y, frameW, bottom - y - notesRoom));
     if (!notes.isEmpty()) {
         painter.setPen(kDim);
         drawWrapped(painter, QStringLiteral("Note: %1").arg(notes), font(8, false, true),
@@ -187,8 +201,8 @@ Result<ExportSummary> PdfBoards::write(const ExportSnapshot &snapshot, const QSt
         writer.setResolution(options.resolution);
         writer.setTitle(snapshot.info.title);
         writer.setCreator(QStringLiteral("Shotcraft"));
-        writer.setPageLayout(QPageLayout(QPageSize(options.pageSize), options.orientation, QMarginsF(12, 12, 12, 12),
-                                         QPageLayout::Millimeter));
+        writer.setPageLayout(QPageLayout(QPageSize(options.pageSize), options.orientation,
+                                         QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter));
         QPainter painter(&writer);
         if (!painter.isActive())
             return R::failure(QStringLiteral("cannot start the PDF %1").arg(path));
@@ -201,7 +215,8 @@ Result<ExportSummary> PdfBoards::write(const ExportSnapshot &snapshot, const QSt
             painter.drawText(QRectF(page.left(), page.bottom() - footer * 0.7, page.width(), footer * 0.7),
                              Qt::AlignLeft | Qt::AlignVCenter, snapshot.info.title);
             painter.drawText(QRectF(page.left(), page.bottom() - footer * 0.7, page.width(), footer * 0.7),
-                             Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Page %1 of %2").arg(number).arg(pages));
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             QStringLiteral("Page %1 of %2").arg(number).arg(pages));
         };
         drawTitlePage(painter, snapshot, page.adjusted(0, 0, 0, -footer), fps);
         drawFooter(1);
@@ -210,7 +225,8 @@ Result<ExportSummary> PdfBoards::write(const ExportSnapshot &snapshot, const QSt
         const double cellW = (page.width() - gap * (cells.width() - 1)) / cells.width();
         const double cellH = (page.height() - footer - gap * (cells.height() - 1)) / cells.height();
         const QSize framePixels(int(cellW), int(cellW / aspect));
-        for (int first = 0, number = 2; first < snapshot.shots.size(); first += options.panelsPerPage, ++number) {
+        for (int first = 0, number = 2; first < snapshot.shots.size();
+             first += options.panelsPerPage, ++number) {
             if (control.isCancelled())
                 return R::failure(cancelledMessage());
             const QList<ExportShot> onPage = snapshot.shots.mid(first, options.panelsPerPage);

@@ -25,7 +25,8 @@ public:
     // The title page and the board pages.
     static int pageCount(int shots, int panelsPerPage);
     static Result<ExportSummary> write(const ExportSnapshot &snapshot, const QString &path,
-                                       const PdfBoardsOptions &options = {}, const ExportControl &control = {});
+                                       const PdfBoardsOptions &options = {},
+                                       const ExportControl &control = {});
 };
 
 } // namespace shotcraft::exporting

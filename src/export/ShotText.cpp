@@ -28,7 +28,8 @@ QString cameraLine(const Shot &shot) {
 }
 
 QString excerpt(const Shot &shot) {
-    return shot.dialogueExcerpt.trimmed().isEmpty() ? shot.description.trimmed() : shot.dialogueExcerpt.trimmed();
+    return shot.dialogueExcerpt.trimmed().isEmpty() ? shot.description.trimmed()
+                                                    : shot.dialogueExcerpt.trimmed();
 }
 
 QString safeFilePart(const QString &text) {
