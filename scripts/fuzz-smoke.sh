@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A fuzz run of the screenplay parsers: builds the `fuzz` preset (clang-14, libFuzzer, ASan/UBSan)
-# and runs each target on the inputs that once broke it and the shared screenplay corpus.
+# and runs each target on the inputs that once broke it, tests/data and the screenplay corpus.
 #
 #   bash scripts/fuzz-smoke.sh                      the test suite's smoke: seed 1, a fixed number
 #                                                   of runs from a fresh corpus, so every machine
@@ -13,7 +13,8 @@
 # in build/fuzz/ (add it to tests/fuzz/regressions/ with the fix).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared="$(cd .. && pwd)/shared/corpus/screenplays"
+# The screenplay corpus seeds the run when it is there (SHOTCRAFT_CORPUS_DIR, default ../shared).
+shared="${SHOTCRAFT_CORPUS_DIR:-$(cd .. && pwd)/shared/corpus/screenplays}"
 
 if ! command -v clang++-14 >/dev/null; then
   echo "fuzz-smoke: clang++-14 is not installed (packaging/install-deps.sh installs it)" >&2
@@ -38,6 +39,8 @@ mkdir -p "$work/fountain" "$work/fdx"
 for kind in fountain fdx; do
   if [ -d "tests/fuzz/regressions/$kind" ]; then cp -n "tests/fuzz/regressions/$kind"/* "$work/$kind/"; fi
 done
+find tests/data -name '*.fountain' -exec cp -n {} "$work/fountain/" \; 2>/dev/null || true
+find tests/data -name '*.fdx' -exec cp -n {} "$work/fdx/" \; 2>/dev/null || true
 if [ -d "$shared" ]; then
   find "$shared" -name '*.fountain' -size -256k -exec cp -n {} "$work/fountain/" \;
   find "$shared" -name '*.fdx' -size -512k -exec cp -n {} "$work/fdx/" \;

@@ -1,8 +1,9 @@
-// Fountain parse throughput on Big Fish repeated 20 times (about 2.9 MB), beside a plain
+// Fountain parse throughput on a feature-length script repeated 20 times (the generated one of the
+// test support, or a script named on the command line), beside a plain
 // line-splitting pass over the same bytes in the same run (UTF-8 decode and split into lines: the
 // least any parser must do). Prints MB/s for both and the parser's share of the floor (goal >= 25 %).
 #include "story/ScriptImporter.h"
-#include "support/TestPaths.h"
+#include "support/ScriptGenerator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -34,16 +35,21 @@ double medianSeconds(const std::function<qsizetype()> &work, int runs, qsizetype
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    // The script: the first argument, else the shared corpus (SHOTCRAFT_SHARED_DIR).
-    const QString path = argc > 1 ? QString::fromLocal8Bit(argv[1])
-                                  : test::corpusPath(QStringLiteral("samples/Big-Fish.fountain"));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "bench_parse: cannot read %s (pass a script or set SHOTCRAFT_SHARED_DIR)\n",
-                     qPrintable(path));
-        return 1;
+    // The script: the first argument, else the generated feature (190 scenes, as long as Big Fish).
+    QByteArray script;
+    QString name = QStringLiteral("generated feature (190 scenes)");
+    if (argc > 1) {
+        name = QString::fromLocal8Bit(argv[1]);
+        QFile f(name);
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "bench_parse: cannot read %s\n", qPrintable(name));
+            return 1;
+        }
+        script = f.readAll();
+    } else {
+        script = test::generateFeatureScript(190).text.toUtf8();
     }
-    const QByteArray bytes = f.readAll().repeated(20);
+    const QByteArray bytes = script.repeated(20);
     const double mb = double(bytes.size()) / (1024.0 * 1024.0);
     const int runs = 7;
     qsizetype sink = 0;
@@ -57,7 +63,8 @@ int main(int argc, char **argv) {
         },
         runs, &sink);
 
-    std::printf("Fountain parse throughput: Big Fish x20 (%.2f MB), median of %d runs\n", mb, runs);
+    std::printf("Fountain parse throughput: %s x20 (%.2f MB), median of %d runs\n", qPrintable(name), mb,
+                runs);
     std::printf("%-36s %10s %10s %10s\n", "pass", "ms", "MB/s", "vs floor");
     std::printf("%-36s %10.1f %10.1f %9.0f%%\n", "line split (UTF-8 decode + split)", floor * 1e3, mb / floor,
                 100.0);

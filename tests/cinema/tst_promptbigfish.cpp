@@ -17,12 +17,9 @@ using namespace shotcraft::cinema;
 
 namespace {
 
-Project bigFish(const QString &genre = {}) {
-    auto project = pipeline::createProjectFromScript(
-        test::corpusPath(QStringLiteral("samples/Big-Fish.fountain")), {genre, {}});
-    if (!project)
-        qFatal("Big Fish did not import: %s", qPrintable(project.error()));
-    return *project;
+Result<Project> bigFish(const QString &genre = {}) {
+    return pipeline::createProjectFromScript(test::corpusPath(QStringLiteral("samples/Big-Fish.fountain")),
+                                             {genre, {}});
 }
 
 QString rationale(const PromptPackage &p, const QString &aspect, bool reason = false) {
@@ -48,7 +45,9 @@ private:
 };
 
 void TestPromptBigFish::initTestCase() {
-    m_project = bigFish();
+    const auto project = bigFish();
+    QVERIFY2(project, qPrintable(project.error()));
+    m_project = *project;
     QVERIFY(m_project.shots.size() > 20);
     QVERIFY(!m_project.characters.isEmpty());
 }
@@ -124,7 +123,9 @@ void TestPromptBigFish::tagDialectWithinBudget() {
 }
 
 void TestPromptBigFish::genreChangesPaletteAndLens() {
-    const Project noir = bigFish(QStringLiteral("noir"));
+    const auto noirProject = bigFish(QStringLiteral("noir"));
+    QVERIFY2(noirProject, qPrintable(noirProject.error()));
+    const Project &noir = *noirProject;
     QCOMPARE(noir.shots.size(), m_project.shots.size());
     int paletteDiffers = 0, lensDiffers = 0;
     for (int i = 0; i < m_project.shots.size(); ++i) {
@@ -142,7 +143,9 @@ void TestPromptBigFish::genreChangesPaletteAndLens() {
 }
 
 void TestPromptBigFish::deterministic() {
-    const Project again = bigFish();
+    const auto againProject = bigFish();
+    QVERIFY2(againProject, qPrintable(againProject.error()));
+    const Project &again = *againProject;
     for (PromptDialect dialect : {PromptDialect::Natural, PromptDialect::Sd15}) {
         PromptOptions options;
         options.dialect = dialect;
@@ -157,5 +160,5 @@ void TestPromptBigFish::deterministic() {
     }
 }
 
-QTEST_GUILESS_MAIN(TestPromptBigFish)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestPromptBigFish)
 #include "tst_promptbigfish.moc"

@@ -17,10 +17,10 @@
 using namespace shotcraft;
 
 namespace {
-Project loadCorpus(const QString &file) {
+Result<Project> loadCorpus(const QString &file) {
     auto script = story::importFile(test::corpusPath(QStringLiteral("samples/") + file));
     if (!script)
-        qFatal("cannot import %s: %s", qPrintable(file), qPrintable(script.error()));
+        return Result<Project>::failure(QStringLiteral("cannot import %1: %2").arg(file, script.error()));
     story::BreakdownOptions options;
     options.sourceName = file;
     Project project = story::breakDown(*script, options);
@@ -78,8 +78,12 @@ private:
 };
 
 void TestDnaCorpus::initTestCase() {
-    m_brick = loadCorpus(QStringLiteral("Brick-and-Steel.fountain"));
-    m_bigFish = loadCorpus(QStringLiteral("Big-Fish.fountain"));
+    const auto brick = loadCorpus(QStringLiteral("Brick-and-Steel.fountain"));
+    QVERIFY2(brick, qPrintable(brick.error()));
+    m_brick = *brick;
+    const auto bigFish = loadCorpus(QStringLiteral("Big-Fish.fountain"));
+    QVERIFY2(bigFish, qPrintable(bigFish.error()));
+    m_bigFish = *bigFish;
     QVERIFY(m_brick.shots.size() > 10);
     QVERIFY(m_bigFish.shots.size() > 100);
 }
@@ -229,5 +233,5 @@ void TestDnaCorpus::bigFishIdentitiesAreCanonical() {
     QCOMPARE(dna::planLookBookFrame(p, sheet->id, 3).characters.first().tokens, identity.value(edward->id));
 }
 
-QTEST_GUILESS_MAIN(TestDnaCorpus)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestDnaCorpus)
 #include "tst_dnacorpus.moc"

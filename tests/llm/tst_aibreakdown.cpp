@@ -305,5 +305,5 @@ void TestAiBreakdown::failsClosed() {
     QCOMPARE(server.pending(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestAiBreakdown)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestAiBreakdown)
 #include "tst_aibreakdown.moc"

@@ -239,5 +239,5 @@ void TestLlmOutputCorpus::cleanupTestCase() {
                              .arg(pct(t.reaskSucceeded, t.reasked));
 }
 
-QTEST_GUILESS_MAIN(TestLlmOutputCorpus)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestLlmOutputCorpus)
 #include "tst_llmoutputcorpus.moc"

@@ -157,5 +157,5 @@ void TestPromptCli::invalidAnswersAreAClearError() {
     QCOMPARE(m_server.pending(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestPromptCli)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestPromptCli)
 #include "tst_promptcli.moc"

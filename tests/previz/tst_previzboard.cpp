@@ -81,5 +81,5 @@ void TestPrevizBoard::everyShotOfBrickAndSteelRenders() {
     qInfo("rendered %d frames twice", int(requests.size()));
 }
 
-QTEST_GUILESS_MAIN(TestPrevizBoard)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestPrevizBoard)
 #include "tst_previzboard.moc"

@@ -1,9 +1,12 @@
-// The offline breakdown of the three sample scripts: acts, scenes, characters, locations and shots,
-// with every shot field filled. Each check names the audit item (seed/visual-quality-audit.md, A.1–A.4)
-// the field answers.
+// The offline breakdown of the in-repo fixtures ("Salt and Signal" in Fountain and Final Draft, and
+// the generated feature): acts, scenes, characters, locations and shots, with every shot field
+// filled (BreakdownChecks names the audit item, A.1-A.4, each field answers).
+#include "BreakdownChecks.h"
+#include "domain/Result.h"
 #include "story/Breakdown.h"
 #include "story/FountainParser.h"
 #include "story/ScriptImporter.h"
+#include "support/ScriptGenerator.h"
 #include "support/TestPaths.h"
 
 #include <QTest>
@@ -13,40 +16,16 @@ using namespace shotcraft::story;
 
 namespace {
 
-Project breakDownSample(const QString &file, const QString &genre = QString()) {
-    const auto script = importFile(test::corpusPath(QStringLiteral("samples/") + file));
+const QString kGenerated = QStringLiteral("generated feature");
+
+// A fixture of tests/data by file name, or the generated feature.
+Result<Project> breakDownSample(const QString &file, const QString &genre = QString()) {
+    if (file == kGenerated)
+        return breakDown(parseFountain(test::generateFeatureScript().text), {genre, QString(), file});
+    const auto script = importFile(test::fixturePath(file));
     if (!script)
-        qFatal("%s", qPrintable(script.error()));
+        return Result<Project>::failure(test::fixturePath(file) + QStringLiteral(": ") + script.error());
     return breakDown(*script, {genre, QString(), file});
-}
-
-bool facesRight(Facing f) {
-    return f == Facing::Right || f == Facing::ThreeQuarterRight;
-}
-bool facesLeft(Facing f) {
-    return f == Facing::Left || f == Facing::ThreeQuarterLeft;
-}
-
-// Typical focal ranges per size (Super 35, shared/reference/cinematography.md).
-bool focalFits(ShotSize size, double mm) {
-    switch (size) {
-    case ShotSize::ExtremeWide:
-        return mm >= 14 && mm <= 24;
-    case ShotSize::Wide:
-        return mm >= 18 && mm <= 35;
-    case ShotSize::MediumWide:
-        return mm >= 25 && mm <= 40;
-    case ShotSize::Medium:
-        return mm >= 32 && mm <= 50;
-    case ShotSize::MediumCloseUp:
-        return mm >= 50 && mm <= 75;
-    case ShotSize::CloseUp:
-        return mm >= 50 && mm <= 100;
-    case ShotSize::ExtremeCloseUp:
-    case ShotSize::Insert:
-        return mm >= 100 && mm <= 135;
-    }
-    return false;
 }
 
 } // namespace
@@ -54,27 +33,59 @@ bool focalFits(ShotSize size, double mm) {
 class TestBreakdown : public QObject {
     Q_OBJECT
 private slots:
-    void bigFish() {
-        const Project p = breakDownSample(QStringLiteral("Big-Fish.fountain"));
-        QVERIFY2(p.scenes.size() >= 150, qPrintable(QString::number(p.scenes.size())));
-        for (const char *name : {"EDWARD", "WILL", "SANDRA", "JOSEPHINE"}) {
+    void saltAndSignal() {
+        const auto sample = breakDownSample(QStringLiteral("salt-and-signal.fountain"));
+        QVERIFY2(sample, qPrintable(sample.error()));
+        const Project &p = *sample;
+        QCOMPARE(p.scenes.size(), 10);
+        for (const char *name : {"MARA", "OLD TOM"}) {
             const Character *c = p.characterByName(QLatin1String(name));
             QVERIFY2(c, name);
             QCOMPARE(c->role, CharacterRole::Principal);
             QVERIFY2(!c->description.isEmpty(), name);
         }
-        // Extensions are stripped: no "EDWARD (V.O.)" of its own.
+        // MARA (V.O.), OLD TOM (CONT'D), @McKENZIE (O.S.): extensions and markers are stripped.
+        QStringList names;
+        for (const Character &c : p.characters) {
+            QVERIFY2(!c.name.contains(u'(') && !c.name.contains(u'@'), qPrintable(c.name));
+            names.append(c.name.toUpper());
+        }
+        QCOMPARE(names.count(QStringLiteral("MARA")), 1);
+        QVERIFY(names.contains(QStringLiteral("MCKENZIE")));
+        QCOMPARE(p.characterByName(QStringLiteral("MARA"))->dialogueCount, 16);
+        // The harbour wall (scenes 1 and 8) and the lamp room (2, 6, 6A) are one place each.
+        QStringList places;
+        for (const Location &l : p.locations) {
+            QVERIFY2(!places.contains(l.name), qPrintable(l.name));
+            places.append(l.name);
+        }
+        QCOMPARE(p.scenes[0].locationId, p.scenes[9].locationId);
+        QCOMPARE(p.scenes[1].locationId, p.scenes[6].locationId);
+        QCOMPARE(p.scenes[6].locationId, p.scenes[7].locationId);
+        QCOMPARE(p.locations.size(), 7);
+        // 6A CONTINUOUS keeps the night of the scene it follows.
+        QCOMPARE(p.scenes[7].number, QStringLiteral("6A"));
+        QCOMPARE(p.scenes[7].timeOfDay, TimeOfDay::Night);
+        // A.4: the script's own "# ACT" sections are the acts.
+        QCOMPARE(p.acts.size(), 3);
+        QCOMPARE(p.act(p.scenes[4].actId)->number, 2);
+        QCOMPARE(p.act(p.scenes[8].actId)->number, 3);
+    }
+
+    void generatedFeature() {
+        const auto sample = breakDownSample(kGenerated);
+        QVERIFY2(sample, qPrintable(sample.error()));
+        const Project &p = *sample;
+        const test::GeneratedScript g = test::generateFeatureScript();
+        QCOMPARE(p.scenes.size(), g.scenes);
+        QVERIFY(p.scenes.size() >= 150);
+        QCOMPARE(p.characters.size(), g.speakers.size());
+        QVERIFY(p.characters.size() >= 20);
         for (const Character &c : p.characters)
             QVERIFY2(!c.name.contains(u'('), qPrintable(c.name));
-        // One location for every heading that names the same place.
-        QStringList names;
-        for (const Location &l : p.locations) {
-            QVERIFY2(!names.contains(l.name), qPrintable(l.name));
-            names.append(l.name);
-        }
-        QVERIFY(p.locations.size() < p.scenes.size());
-        // A.3: the genre is read from the script (giants, witches, circuses: fantasy).
-        QCOMPARE(p.info.genre, QStringLiteral("fantasy"));
+        // Fourteen places however many headings and times of day name them.
+        QCOMPARE(p.locations.size(), 14);
+        QCOMPARE(p.acts.size(), 3);
     }
 
     void aliasesMerge() {
@@ -90,15 +101,6 @@ private slots:
         QCOMPARE(b->dialogueCount, 2);
         QVERIFY2(b->description.startsWith(QStringLiteral("DR. BENNET, 60s")), qPrintable(b->description));
         QCOMPARE(b->age, QStringLiteral("60s"));
-    }
-
-    void genreOverride() {
-        const Project p =
-            breakDownSample(QStringLiteral("Brick-and-Steel.fountain"), QStringLiteral("Western"));
-        QCOMPARE(p.info.genre, QStringLiteral("western"));
-        // Read from the script: a spoof ("the dumb joke", "ridiculous props") reads as comedy.
-        QCOMPARE(breakDownSample(QStringLiteral("Brick-and-Steel.fountain")).info.genre,
-                 QStringLiteral("comedy"));
     }
 
     void acts_data() {
@@ -146,128 +148,6 @@ private slots:
             QVERIFY(p.act(sc.actId));
     }
 
-    void everyShotFieldFilled_data() {
-        QTest::addColumn<QString>("file");
-        QTest::newRow("Big Fish") << QStringLiteral("Big-Fish.fountain");
-        QTest::newRow("Brick & Steel") << QStringLiteral("Brick-and-Steel.fountain");
-        QTest::newRow("The Last Birthday Card") << QStringLiteral("The-Last-Birthday-Card.fdx");
-    }
-
-    void everyShotFieldFilled() {
-        QFETCH(QString, file);
-        const Project p = breakDownSample(file);
-        QVERIFY(!p.scenes.isEmpty());
-        // A.4 act structure: three acts, every scene in one, in order.
-        QCOMPARE(p.acts.size(), 3);
-        int lastAct = 1;
-        for (const Scene &sc : p.scenes) {
-            const Act *a = p.act(sc.actId);
-            QVERIFY(a);
-            QVERIFY(a->number >= lastAct);
-            lastAct = a->number;
-        }
-        // A.2 visual language: one genre for the film, and scene palettes derived from it.
-        QVERIFY(!p.info.genre.isEmpty());
-
-        for (const Scene &sc : p.scenes) {
-            const QByteArray where = QByteArray("scene ") + sc.number.toUtf8();
-            QVERIFY2(!sc.summary.isEmpty(), where);
-            QVERIFY2(!sc.mood.isEmpty(), where);
-            QVERIFY2(!sc.paletteHint.isEmpty(), where); // A.1 colour palette
-            QVERIFY2(sc.timeOfDay != TimeOfDay::Unknown && sc.timeOfDay != TimeOfDay::Continuous, where);
-            QVERIFY2(p.location(sc.locationId), where);
-            QVERIFY2(sc.lineStart > 0 && sc.lineEnd >= sc.lineStart, where);
-            QVERIFY2(!sc.contentHash.isEmpty(), where);
-            int speakers = 0;
-            for (const Id id : sc.characterIds)
-                speakers += p.character(id) ? 1 : 0;
-            QCOMPARE(speakers, sc.characterIds.size());
-            const QList<const Shot *> shots = p.shotsOfScene(sc.id);
-            QVERIFY2(!shots.isEmpty(), where);
-            bool dialogueCovered = sc.dialogueHints.isEmpty();
-            for (const Shot *s : shots) {
-                const QByteArray at = where + " shot " + s->number.toUtf8();
-                QVERIFY2(!s->description.isEmpty(), at);
-                QVERIFY2(!s->number.isEmpty() && s->id != 0, at);
-                // A.1 lens choice: a focal length in the usual range of the shot's size, an aperture.
-                QVERIFY2(focalFits(s->size, s->lens.focalLengthMm), at);
-                QVERIFY2(s->lens.aperture >= 1.4 && s->lens.aperture <= 16, at);
-                // A.1 composition notes: a rule and a note that applies it to this frame.
-                QVERIFY2(!s->compositionNote.isEmpty(), at);
-                QVERIFY2(!s->staging.foreground.isEmpty() && !s->staging.midground.isEmpty() &&
-                             !s->staging.background.isEmpty(),
-                         at);
-                // A.1 colour palette (per shot) and A.2 visual language (lighting, mood, weather, time).
-                QVERIFY2(!s->paletteHint.isEmpty(), at);
-                QVERIFY2(!s->lighting.isEmpty(), at);
-                QVERIFY2(!s->mood.isEmpty(), at);
-                QCOMPARE(s->weather, sc.weather);
-                QCOMPARE(s->timeOfDay, sc.timeOfDay);
-                QVERIFY2(s->durationSec >= 1.5 && s->durationSec <= 20, at);
-                QVERIFY2(!s->subject.isEmpty(), at);
-                QVERIFY2(!s->notes.isEmpty(), at);
-                // A.1 dialogue hints: every shot carries the line it plays (or says there is none).
-                QVERIFY2(!s->dialogueExcerpt.isEmpty(), at);
-                // A.1 character placement: everyone in frame has a place, a facing and an eyeline;
-                // only a shot of an object or of an empty place may have nobody in it.
-                if (s->purpose != ShotPurpose::Insert && !sc.characterIds.isEmpty())
-                    QVERIFY2(!s->blocking.isEmpty(), at);
-                for (const Blocking &b : s->blocking) {
-                    QVERIFY2(p.character(b.characterId), at);
-                    QVERIFY2(b.screenX >= 0 && b.screenX <= 1, at);
-                    QVERIFY2(!b.eyeline.isEmpty() && !b.action.isEmpty(), at);
-                }
-                if (s->purpose == ShotPurpose::OverTheShoulder || s->purpose == ShotPurpose::Single) {
-                    dialogueCovered = true;
-                    QVERIFY2(s->dialogueExcerpt.contains(u':'), at);
-                }
-                if (s->purpose == ShotPurpose::Insert)
-                    QVERIFY2(s->size == ShotSize::Insert, at);
-            }
-            QVERIFY2(dialogueCovered, where);
-        }
-    }
-
-    // Continuity: in every scene, of the dialogue pair, A stays screen-left looking right and B
-    // screen-right looking left in every shot that holds both (the 180° rule).
-    void blockingKeepsTheLine() {
-        const Project p = breakDownSample(QStringLiteral("Big-Fish.fountain"));
-        int pairs = 0;
-        for (const Scene &sc : p.scenes) {
-            const QList<const Shot *> shots = p.shotsOfScene(sc.id);
-            Id a = 0, b = 0;
-            for (const Shot *s : shots) {
-                if (s->purpose == ShotPurpose::OverTheShoulder && s->blocking.size() == 2) {
-                    const Blocking &l =
-                        s->blocking[0].screenX < s->blocking[1].screenX ? s->blocking[0] : s->blocking[1];
-                    const Blocking &r = &l == &s->blocking[0] ? s->blocking[1] : s->blocking[0];
-                    if (!a) {
-                        a = l.characterId;
-                        b = r.characterId;
-                        ++pairs;
-                    }
-                    QCOMPARE(l.characterId, a);
-                    QCOMPARE(r.characterId, b);
-                    QVERIFY(facesRight(l.facing));
-                    QVERIFY(facesLeft(r.facing));
-                }
-            }
-            if (!a)
-                continue;
-            for (const Shot *s : shots) {
-                for (const Blocking &x : s->blocking) {
-                    if (s->purpose == ShotPurpose::Insert)
-                        continue;
-                    if (x.characterId == a)
-                        QVERIFY2(facesRight(x.facing), qPrintable(s->number));
-                    if (x.characterId == b)
-                        QVERIFY2(facesLeft(x.facing), qPrintable(s->number));
-                }
-            }
-        }
-        QVERIFY(pairs > 50);
-    }
-
     void insertsAndReactions() {
         const Screenplay s = parseFountain(QStringLiteral(
             "INT. KITCHEN - NIGHT\n\nMARA opens the envelope. Inside, a photograph of her father.\n\n"
@@ -291,6 +171,46 @@ private slots:
         QVERIFY(reactions >= 1);
         QCOMPARE(p.scenes[0].mood, QStringLiteral("grief"));
         QVERIFY(!p.scenes[0].dialogueHints.isEmpty());
+    }
+
+    void genreOverride() {
+        const auto western =
+            breakDownSample(QStringLiteral("salt-and-signal.fountain"), QStringLiteral("Western"));
+        QVERIFY2(western, qPrintable(western.error()));
+        QCOMPARE(western->info.genre, QStringLiteral("western"));
+        // Read from the script: drowned fathers, a keeper's ledger, a ship saved from the rocks.
+        const auto read = breakDownSample(QStringLiteral("salt-and-signal.fountain"));
+        QVERIFY2(read, qPrintable(read.error()));
+        QCOMPARE(read->info.genre, QStringLiteral("drama"));
+    }
+
+    void everyShotFieldFilled_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("Salt and Signal (Fountain)") << QStringLiteral("salt-and-signal.fountain");
+        QTest::newRow("Salt and Signal (Final Draft)") << QStringLiteral("salt-and-signal.fdx");
+        QTest::newRow("generated feature") << kGenerated;
+    }
+
+    void everyShotFieldFilled() {
+        QFETCH(QString, file);
+        const auto sample = breakDownSample(file);
+        QVERIFY2(sample, qPrintable(sample.error()));
+        test::checkEveryShotField(*sample);
+    }
+
+    void blockingKeepsTheLine() {
+        const auto sample = breakDownSample(kGenerated);
+        QVERIFY2(sample, qPrintable(sample.error()));
+        int pairs = 0;
+        test::checkBlockingKeepsTheLine(*sample, &pairs);
+        QVERIFY2(pairs > 50, qPrintable(QString::number(pairs)));
+    }
+
+    void missingFixtureFails() {
+        const auto sample = breakDownSample(QStringLiteral("no-such-script.fountain"));
+        QVERIFY(!sample);
+        QVERIFY2(sample.error().contains(QStringLiteral("tests/data/no-such-script.fountain")),
+                 qPrintable(sample.error()));
     }
 };
 

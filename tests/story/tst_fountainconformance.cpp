@@ -209,5 +209,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFountainConformance)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestFountainConformance)
 #include "tst_fountainconformance.moc"

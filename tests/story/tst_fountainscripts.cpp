@@ -1,5 +1,7 @@
 // The element scripts of the Fountain reference parser (nyousefi/) and of screenplain parse into the
 // elements their names describe; the sample scripts parse into scenes with numbers and line ranges.
+#include "ScriptProbe.h"
+#include "domain/Result.h"
 #include "story/FountainParser.h"
 #include "support/TestPaths.h"
 
@@ -8,52 +10,15 @@
 
 using namespace shotcraft;
 using namespace shotcraft::story;
+using shotcraft::test::probe;
 
 namespace {
 
-Screenplay load(const QString &relative) {
+Result<Screenplay> load(const QString &relative) {
     QFile f(test::corpusPath(relative));
     if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(f.fileName()));
+        return Result<Screenplay>::failure(QStringLiteral("cannot read ") + f.fileName());
     return parseFountain(QString::fromUtf8(f.readAll()));
-}
-
-// What a probe reads from a parsed script, as text so that one table covers every kind of check.
-QString probe(const Screenplay &s, const QString &what) {
-    const QString kind = what.section(u':', 0, 0);
-    const QString arg = what.section(u':', 1);
-    QStringList values;
-    int count = 0;
-    for (const ScriptElement &e : s.elements) {
-        if (kind == QLatin1String("count") && elementTypeName(e.type) == arg)
-            ++count;
-        else if (kind == QLatin1String("texts") && elementTypeName(e.type) == arg)
-            values.append(e.text);
-        else if (kind == QLatin1String("centered") && e.centered)
-            values.append(e.text);
-        else if (kind == QLatin1String("dual") && e.dual)
-            values.append(e.text);
-        else if (kind == QLatin1String("numbers") && e.type == ElementType::SceneHeading)
-            values.append(e.sceneNumber);
-        else if (kind == QLatin1String("depths") && e.type == ElementType::Section)
-            values.append(QString::number(e.depth));
-        else if (kind == QLatin1String("forced") && e.forced && elementTypeName(e.type) == arg)
-            values.append(e.text);
-    }
-    if (kind == QLatin1String("count"))
-        return QString::number(count);
-    if (kind == QLatin1String("notes"))
-        for (const ScriptNote &n : s.notes)
-            values.append(n.text);
-    if (kind == QLatin1String("title"))
-        return s.titleValue(arg);
-    if (kind == QLatin1String("all")) {
-        QStringList all;
-        for (const ScriptElement &e : s.elements)
-            all.append(e.text);
-        return all.join(u'|');
-    }
-    return values.join(u'|');
 }
 
 } // namespace
@@ -144,13 +109,17 @@ private slots:
         QFETCH(QString, file);
         QFETCH(QString, what);
         QFETCH(QString, expected);
-        const Screenplay s = load(file);
+        const auto script = load(file);
+        QVERIFY2(script, qPrintable(script.error()));
+        const Screenplay &s = *script;
         const QString got = probe(s, what);
         QCOMPARE(got, expected);
     }
 
     void notesNeverCrossBlankLines() {
-        const Screenplay s = load(QStringLiteral("spec-cases/screenplain/notes.fountain"));
+        const auto script = load(QStringLiteral("spec-cases/screenplain/notes.fountain"));
+        QVERIFY2(script, qPrintable(script.error()));
+        const Screenplay &s = *script;
         QVERIFY(!s.warnings.isEmpty());
         QVERIFY(probe(s, QStringLiteral("texts:action")).contains(QStringLiteral("This is not [[")));
     }
@@ -170,7 +139,9 @@ private slots:
         QFETCH(QString, file);
         QFETCH(int, scenes);
         QFETCH(QString, firstHeading);
-        const Screenplay s = load(file);
+        const auto script = load(file);
+        QVERIFY2(script, qPrintable(script.error()));
+        const Screenplay &s = *script;
         QCOMPARE(s.scenes.size(), scenes);
         if (!firstHeading.isEmpty())
             QCOMPARE(s.scenes.first().heading, firstHeading);
@@ -183,5 +154,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFountainScripts)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestFountainScripts)
 #include "tst_fountainscripts.moc"

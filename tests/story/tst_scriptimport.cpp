@@ -236,5 +236,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScriptImport)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestScriptImport)
 #include "tst_scriptimport.moc"

@@ -152,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoryCli)
+SHOTCRAFT_CORPUS_TEST_MAIN(TestStoryCli)
 #include "tst_storycli.moc"
