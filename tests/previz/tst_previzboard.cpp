@@ -1,6 +1,7 @@
-// Every shot of a real screenplay (Brick & Steel from the corpus), broken down and given its
-// Visual DNA, renders as a previz frame without error, twice to the same pixels (on the pool, as
-// the pipeline runs them); the look-book frames do too.
+// Every shot of a screenplay, broken down and given its Visual DNA, renders as a previz frame
+// without error, twice to the same pixels (on the pool, as the pipeline runs them); the look-book
+// frames do too. Built twice: on the in-repo fixture, and (SHOTCRAFT_CORPUS_LAYER, label `corpus`)
+// on Brick & Steel of the screenplay corpus.
 #include "dna/ConsistencyPlanner.h"
 #include "dna/DnaBuilder.h"
 #include "previz/PrevizRenderer.h"
@@ -18,13 +19,23 @@ using namespace shotcraft::providers;
 class TestPrevizBoard : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void everyShotOfBrickAndSteelRenders();
+    void everyShotRenders_data();
+    void everyShotRenders();
 };
 
-void TestPrevizBoard::everyShotOfBrickAndSteelRenders() {
-    const Result<story::Screenplay> script =
-        story::importFile(test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")));
-    QVERIFY2(script.ok(), qPrintable(script.error()));
+void TestPrevizBoard::everyShotRenders_data() {
+    QTest::addColumn<QString>("path");
+#ifdef SHOTCRAFT_CORPUS_LAYER
+    QTest::newRow("Brick & Steel") << test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain"));
+#else
+    QTest::newRow("Salt and Signal") << test::fixturePath(QStringLiteral("salt-and-signal.fountain"));
+#endif
+}
+
+void TestPrevizBoard::everyShotRenders() {
+    QFETCH(QString, path);
+    const Result<story::Screenplay> script = story::importFile(path);
+    QVERIFY2(script.ok(), qPrintable(path + QStringLiteral(": ") + script.error()));
     Project project = story::breakDown(*script, story::BreakdownOptions{});
     QVERIFY(!project.shots.isEmpty());
     dna::buildVisualDna(project);
@@ -81,5 +92,9 @@ void TestPrevizBoard::everyShotOfBrickAndSteelRenders() {
     qInfo("rendered %d frames twice", int(requests.size()));
 }
 
+#ifdef SHOTCRAFT_CORPUS_LAYER
 SHOTCRAFT_CORPUS_TEST_MAIN(TestPrevizBoard)
+#else
+QTEST_GUILESS_MAIN(TestPrevizBoard)
+#endif
 #include "tst_previzboard.moc"
