@@ -19,7 +19,7 @@ namespace {
 
 using Outcome = test::CliOutcome;
 
-const QString kAddition = QStringLiteral("low sun flaring across the pool water behind them");
+const QString kAddition = QStringLiteral("low dawn sun flaring across the harbour water behind them");
 
 } // namespace
 
@@ -53,21 +53,22 @@ QString TestPromptCli::answer(const QString &addition) const {
     const std::string positive = m_plain.at("positive").get<std::string>() + ", " + addition.toStdString();
     const Json a = {
         {"positive", positive},
-        {"description", "Brick and Steel size each other up across the pool."},
-        {"staging", {{"foreground", "pool edge"}, {"midground", "Brick and Steel"}, {"background", "house"}}},
+        {"description", "Mara and Tom size each other up on the harbour wall."},
+        {"staging",
+         {{"foreground", "bollards"}, {"midground", "Mara and Tom"}, {"background", "lighthouse"}}},
         {"lighting", "low sun behind, bounce from the water, 3:1"},
         {"negativeAdditions", Json::array({"lens dirt"})},
-        {"rationale", {{{"aspect", "light"}, {"choice", "sun behind"}, {"reason", "rim on both men"}}}}};
+        {"rationale", {{{"aspect", "light"}, {"choice", "sun behind"}, {"reason", "rim on both of them"}}}}};
     return QString::fromStdString(a.dump());
 }
 
 void TestPromptCli::initTestCase() {
     QVERIFY(m_dir.isValid());
     QVERIFY(m_server.listen());
-    m_project = m_dir.filePath(QStringLiteral("brick.shotcraft"));
-    const Outcome made = shotcraft({QStringLiteral("new"),
-                                    test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
-                                    QStringLiteral("-o"), m_project});
+    m_project = m_dir.filePath(QStringLiteral("salt.shotcraft"));
+    const Outcome made =
+        shotcraft({QStringLiteral("new"), test::fixturePath(QStringLiteral("salt-and-signal.fountain")),
+                   QStringLiteral("-o"), m_project});
     QVERIFY2(made.exitCode == 0, made.err.constData());
     const Outcome plain =
         shotcraft({QStringLiteral("prompt"), m_project, QStringLiteral("1A"), QStringLiteral("--json")});
@@ -140,7 +141,7 @@ void TestPromptCli::unknownProfileIsAClearError() {
 }
 
 void TestPromptCli::invalidAnswersAreAClearError() {
-    // Brick's identity token dropped in the answer and in both re-asks.
+    // Mara's identity token dropped in the answer and in both re-asks.
     QString bad = answer(kAddition);
     const QString token = QString::fromStdString(m_plain.at("identityTokens")[0].get<std::string>());
     QVERIFY(bad.contains(token));
@@ -157,5 +158,5 @@ void TestPromptCli::invalidAnswersAreAClearError() {
     QCOMPARE(m_server.pending(), 0);
 }
 
-SHOTCRAFT_CORPUS_TEST_MAIN(TestPromptCli)
+QTEST_GUILESS_MAIN(TestPromptCli)
 #include "tst_promptcli.moc"

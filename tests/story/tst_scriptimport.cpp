@@ -1,9 +1,11 @@
 // Final Draft and prose import, and the importer's handling of bad input: the .fountain and .fdx of
-// each sample give the same scenes, characters and dialogue counts; hostile input gives a clear
-// error or a graceful parse, never a crash or a hang.
+// each script give the same scenes, characters and dialogue counts; hostile input gives a clear
+// error or a graceful parse, never a crash or a hang. Built twice: on the in-repo fixture and the
+// generated feature script, and (SHOTCRAFT_CORPUS_LAYER, label `corpus`) on the corpus samples.
 #include "story/FdxParser.h"
 #include "story/FountainParser.h"
 #include "story/ScriptImporter.h"
+#include "support/ScriptGenerator.h"
 #include "support/TestPaths.h"
 
 #include <QElapsedTimer>
@@ -18,16 +20,21 @@ class TestScriptImport : public QObject {
     Q_OBJECT
 private slots:
     void fountainAndFdxAgree_data() {
-        QTest::addColumn<QString>("name");
-        QTest::newRow("Big Fish") << QStringLiteral("Big-Fish");
-        QTest::newRow("Brick & Steel") << QStringLiteral("Brick-and-Steel");
-        QTest::newRow("The Last Birthday Card") << QStringLiteral("The-Last-Birthday-Card");
+        QTest::addColumn<QString>("path"); // without its .fountain / .fdx
+#ifdef SHOTCRAFT_CORPUS_LAYER
+        QTest::newRow("Big Fish") << test::corpusPath(QStringLiteral("samples/Big-Fish"));
+        QTest::newRow("Brick & Steel") << test::corpusPath(QStringLiteral("samples/Brick-and-Steel"));
+        QTest::newRow("The Last Birthday Card")
+            << test::corpusPath(QStringLiteral("samples/The-Last-Birthday-Card"));
+#else
+        QTest::newRow("Salt and Signal") << test::fixturePath(QStringLiteral("salt-and-signal"));
+#endif
     }
 
     void fountainAndFdxAgree() {
-        QFETCH(QString, name);
-        const auto fountain = importFile(test::corpusPath(QStringLiteral("samples/%1.fountain").arg(name)));
-        const auto fdx = importFile(test::corpusPath(QStringLiteral("samples/%1.fdx").arg(name)));
+        QFETCH(QString, path);
+        const auto fountain = importFile(path + QStringLiteral(".fountain"));
+        const auto fdx = importFile(path + QStringLiteral(".fdx"));
         QVERIFY2(fountain.ok(), qPrintable(fountain.error()));
         QVERIFY2(fdx.ok(), qPrintable(fdx.error()));
         QVERIFY(fountain->scenes.size() > 0);
@@ -49,7 +56,11 @@ private slots:
     }
 
     void fdxDetails() {
+#ifdef SHOTCRAFT_CORPUS_LAYER
         const auto s = importFile(test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fdx")));
+#else
+        const auto s = importFile(test::fixturePath(QStringLiteral("salt-and-signal.fdx")));
+#endif
         QVERIFY2(s.ok(), qPrintable(s.error()));
         int dual = 0;
         for (const ScriptElement &e : s->elements) {
@@ -72,6 +83,7 @@ private slots:
         QCOMPARE(numbered->titleValue(QStringLiteral("author")), QStringLiteral("A. Writer"));
     }
 
+#ifdef SHOTCRAFT_CORPUS_LAYER
     // A script note may sit inside the paragraph it annotates; both are read.
     void fdxNotes() {
         const auto heading =
@@ -87,6 +99,7 @@ private slots:
         QCOMPARE(fountain->notes.size(), 1);
         QCOMPARE(fountain->notes.first().text, heading->notes.first().text);
     }
+#endif
 
     void fdxIsUntrusted_data() {
         QTest::addColumn<QByteArray>("xml");
@@ -204,9 +217,13 @@ private slots:
 
     // Parse time grows linearly: twice the text takes about twice the time, not four times.
     void parseIsLinear() {
+#ifdef SHOTCRAFT_CORPUS_LAYER
         QFile f(test::corpusPath(QStringLiteral("samples/Big-Fish.fountain")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString one = QString::fromUtf8(f.readAll());
+#else
+        const QString one = test::generateFeatureScript().text;
+#endif
         const QString small = one.repeated(8);
         const QString large = one.repeated(32);
         // Adversarial shapes too: a long unclosed-emphasis, unclosed-note and unclosed-boneyard run.
@@ -236,5 +253,9 @@ private slots:
     }
 };
 
+#ifdef SHOTCRAFT_CORPUS_LAYER
 SHOTCRAFT_CORPUS_TEST_MAIN(TestScriptImport)
+#else
+QTEST_GUILESS_MAIN(TestScriptImport)
+#endif
 #include "tst_scriptimport.moc"

@@ -29,28 +29,28 @@ class TestStoryCli : public QObject {
 private slots:
     void parseJson() {
         const Run r =
-            runCli({QStringLiteral("parse"), test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fdx")),
+            runCli({QStringLiteral("parse"), test::fixturePath(QStringLiteral("salt-and-signal.fdx")),
                     QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         const QJsonArray scenes = o.value(QStringLiteral("scenes")).toArray();
-        QCOMPARE(scenes.size(), 8);
+        QCOMPARE(scenes.size(), 10);
         const QJsonObject first = scenes.first().toObject();
         QCOMPARE(first.value(QStringLiteral("heading")).toString(),
-                 QStringLiteral("EXT. BRICK'S PATIO - DAY"));
+                 QStringLiteral("EXT. HARBOUR WALL - DAWN"));
         QCOMPARE(first.value(QStringLiteral("intExt")).toString(), QStringLiteral("EXT"));
-        QCOMPARE(first.value(QStringLiteral("location")).toString(), QStringLiteral("BRICK'S PATIO"));
-        QCOMPARE(first.value(QStringLiteral("timeOfDay")).toString(), QStringLiteral("day"));
+        QCOMPARE(first.value(QStringLiteral("location")).toString(), QStringLiteral("HARBOUR WALL"));
+        QCOMPARE(first.value(QStringLiteral("timeOfDay")).toString(), QStringLiteral("dawn"));
         QVERIFY(first.value(QStringLiteral("lineStart")).toInt() > 0);
         QVERIFY(first.value(QStringLiteral("lineEnd")).toInt() >
                 first.value(QStringLiteral("lineStart")).toInt());
         QCOMPARE(first.value(QStringLiteral("characters")).toArray().size(), 2);
-        QVERIFY(first.value(QStringLiteral("dialogueCount")).toInt() >= 6);
+        QVERIFY(first.value(QStringLiteral("dialogueCount")).toInt() >= 4);
         const QJsonArray characters = o.value(QStringLiteral("characters")).toArray();
         QVERIFY(!characters.isEmpty());
         QVERIFY(characters.first().toObject().value(QStringLiteral("dialogueCount")).toInt() > 0);
         const QJsonObject counts = o.value(QStringLiteral("elementCounts")).toObject();
-        QCOMPARE(counts.value(QStringLiteral("scene-heading")).toInt(), 8);
+        QCOMPARE(counts.value(QStringLiteral("scene-heading")).toInt(), 10);
         QVERIFY(counts.value(QStringLiteral("dialogue")).toInt() > 0);
     }
 
@@ -80,38 +80,37 @@ private slots:
 
     void newCreatesProject() {
         QTemporaryDir dir;
-        const QString project = dir.filePath(QStringLiteral("brick.shotcraft"));
-        const Run r = runCli({QStringLiteral("new"),
-                              test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
-                              QStringLiteral("-o"), project, QStringLiteral("--genre"),
-                              QStringLiteral("action"), QStringLiteral("--json")});
+        const QString project = dir.filePath(QStringLiteral("salt.shotcraft"));
+        const Run r =
+            runCli({QStringLiteral("new"), test::fixturePath(QStringLiteral("salt-and-signal.fountain")),
+                    QStringLiteral("-o"), project, QStringLiteral("--genre"), QStringLiteral("action"),
+                    QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         auto store = storage::ProjectStore::open(project);
         QVERIFY2(store.ok(), qPrintable(store.error()));
         const auto loaded = (*store)->load();
         QVERIFY(loaded.ok());
-        QCOMPARE(loaded->scenes.size(), 8);
+        QCOMPARE(loaded->scenes.size(), 10);
         QCOMPARE(loaded->acts.size(), 3);
         QCOMPARE(loaded->info.genre, QStringLiteral("action"));
-        QCOMPARE(loaded->info.sourceName, QStringLiteral("Brick-and-Steel.fountain"));
+        QCOMPARE(loaded->info.sourceName, QStringLiteral("salt-and-signal.fountain"));
         QVERIFY(loaded->shots.size() > loaded->scenes.size());
         // The same as the factory makes in process.
         const auto direct = pipeline::createProjectFromScript(
-            test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
-            {QStringLiteral("action"), {}});
+            test::fixturePath(QStringLiteral("salt-and-signal.fountain")), {QStringLiteral("action"), {}});
         QVERIFY(direct.ok());
         QCOMPARE(loaded->shots.size(), direct->shots.size());
         // An existing project is never overwritten.
-        const Run again = runCli({QStringLiteral("new"),
-                                  test::corpusPath(QStringLiteral("samples/Brick-and-Steel.fountain")),
-                                  QStringLiteral("-o"), project});
+        const Run again =
+            runCli({QStringLiteral("new"), test::fixturePath(QStringLiteral("salt-and-signal.fountain")),
+                    QStringLiteral("-o"), project});
         QCOMPARE(again.exitCode, 1);
     }
 
     void reimportKeepsUnchangedScenes() {
         QTemporaryDir dir;
-        const QString project = dir.filePath(QStringLiteral("card.shotcraft"));
-        const QString script = test::corpusPath(QStringLiteral("samples/The-Last-Birthday-Card.fountain"));
+        const QString project = dir.filePath(QStringLiteral("ferry.shotcraft"));
+        const QString script = test::demoStoryPath();
         QCOMPARE(runCli({QStringLiteral("new"), script, QStringLiteral("-o"), project}).exitCode, 0);
         Project before;
         {
@@ -122,8 +121,14 @@ private slots:
         QFile in(script);
         QVERIFY(in.open(QIODevice::ReadOnly));
         QString text = QString::fromUtf8(in.readAll());
-        text += QStringLiteral("\n\nEXT. GOLDEN GATE BRIDGE - DAWN\n\nScott walks alone into the fog.\n");
-        const QString edited = dir.filePath(QStringLiteral("card-v2.fountain"));
+        // A scene written in between two others: only it is new.
+        const QString nextHeading = QStringLiteral("INT. LIGHTHOUSE LANTERN ROOM - DAWN");
+        QVERIFY(text.contains(nextHeading));
+        text.replace(
+            nextHeading,
+            QStringLiteral("EXT. FERRY SLIPWAY - DAWN\n\nThe empty slipway, gulls on the rail.\n\n") +
+                nextHeading);
+        const QString edited = dir.filePath(QStringLiteral("ferry-v2.fountain"));
         QFile out(edited);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(text.toUtf8());
@@ -152,5 +157,5 @@ private slots:
     }
 };
 
-SHOTCRAFT_CORPUS_TEST_MAIN(TestStoryCli)
+QTEST_GUILESS_MAIN(TestStoryCli)
 #include "tst_storycli.moc"

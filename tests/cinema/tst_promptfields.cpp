@@ -1,6 +1,7 @@
-// The prompt engine on a real screenplay: Big Fish made into a project as `shotcraft new` makes it
-// (import, breakdown, the genre's lenses, Visual DNA) and given consistency plans by the DNA
-// module, then every shot's package checked field by field (lens, composition, staging, blocking,
+// The prompt engine on a whole screenplay (the in-repo "Salt and Signal"; built again with
+// SHOTCRAFT_CORPUS_LAYER, label `corpus`, on Big Fish of the screenplay corpus) made into a project as
+// `shotcraft new` makes it (import, breakdown, the genre's lenses, Visual DNA) and given consistency plans by
+// the DNA module, then every shot's package checked field by field (lens, composition, staging, blocking,
 // palette, lighting, identity, negative), the tag dialect's token budget, genre sensitivity and
 // determinism.
 #include "cinema/DialectRenderer.h"
@@ -17,9 +18,16 @@ using namespace shotcraft::cinema;
 
 namespace {
 
-Result<Project> bigFish(const QString &genre = {}) {
-    return pipeline::createProjectFromScript(test::corpusPath(QStringLiteral("samples/Big-Fish.fountain")),
-                                             {genre, {}});
+QString scriptPath() {
+#ifdef SHOTCRAFT_CORPUS_LAYER
+    return test::corpusPath(QStringLiteral("samples/Big-Fish.fountain"));
+#else
+    return test::fixturePath(QStringLiteral("salt-and-signal.fountain"));
+#endif
+}
+
+Result<Project> film(const QString &genre = {}) {
+    return pipeline::createProjectFromScript(scriptPath(), {genre, {}});
 }
 
 QString rationale(const PromptPackage &p, const QString &aspect, bool reason = false) {
@@ -31,7 +39,7 @@ QString rationale(const PromptPackage &p, const QString &aspect, bool reason = f
 
 } // namespace
 
-class TestPromptBigFish : public QObject {
+class TestPromptFields : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -44,15 +52,15 @@ private:
     Project m_project;
 };
 
-void TestPromptBigFish::initTestCase() {
-    const auto project = bigFish();
+void TestPromptFields::initTestCase() {
+    const auto project = film();
     QVERIFY2(project, qPrintable(project.error()));
     m_project = *project;
     QVERIFY(m_project.shots.size() > 20);
     QVERIFY(!m_project.characters.isEmpty());
 }
 
-void TestPromptBigFish::everyShotCarriesEveryField() {
+void TestPromptFields::everyShotCarriesEveryField() {
     static const QRegularExpression lens(QStringLiteral("\\b(\\d+) mm lens at T([\\d.]+) on "));
     static const QRegularExpression namedHex(QStringLiteral("[a-z]+ \\(#[0-9a-f]{6}\\)"));
     int withPeople = 0;
@@ -108,7 +116,7 @@ void TestPromptBigFish::everyShotCarriesEveryField() {
     QVERIFY(withPeople > m_project.shots.size() / 2);
 }
 
-void TestPromptBigFish::tagDialectWithinBudget() {
+void TestPromptFields::tagDialectWithinBudget() {
     PromptOptions options;
     options.dialect = PromptDialect::Sdxl;
     for (const Shot &shot : m_project.shots) {
@@ -122,8 +130,8 @@ void TestPromptBigFish::tagDialectWithinBudget() {
     }
 }
 
-void TestPromptBigFish::genreChangesPaletteAndLens() {
-    const auto noirProject = bigFish(QStringLiteral("noir"));
+void TestPromptFields::genreChangesPaletteAndLens() {
+    const auto noirProject = film(QStringLiteral("noir"));
     QVERIFY2(noirProject, qPrintable(noirProject.error()));
     const Project &noir = *noirProject;
     QCOMPARE(noir.shots.size(), m_project.shots.size());
@@ -142,8 +150,8 @@ void TestPromptBigFish::genreChangesPaletteAndLens() {
     QVERIFY(lensDiffers > m_project.shots.size() / 2);
 }
 
-void TestPromptBigFish::deterministic() {
-    const auto againProject = bigFish();
+void TestPromptFields::deterministic() {
+    const auto againProject = film();
     QVERIFY2(againProject, qPrintable(againProject.error()));
     const Project &again = *againProject;
     for (PromptDialect dialect : {PromptDialect::Natural, PromptDialect::Sd15}) {
@@ -160,5 +168,9 @@ void TestPromptBigFish::deterministic() {
     }
 }
 
-SHOTCRAFT_CORPUS_TEST_MAIN(TestPromptBigFish)
-#include "tst_promptbigfish.moc"
+#ifdef SHOTCRAFT_CORPUS_LAYER
+SHOTCRAFT_CORPUS_TEST_MAIN(TestPromptFields)
+#else
+QTEST_GUILESS_MAIN(TestPromptFields)
+#endif
+#include "tst_promptfields.moc"
