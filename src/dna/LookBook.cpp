@@ -65,7 +65,9 @@ void buildLookBook(Project &project) {
         project.references.append(r);
     };
     for (const Character &c : project.characters) {
-        if (c.role == CharacterRole::Principal || inFrame.contains(c.id))
+        // Once there are shots, a sheet is for someone drawn in one: a voice only heard (a narrator,
+        // a radio) has no body to keep consistent, however much it speaks.
+        if (anyShots ? inFrame.contains(c.id) : c.role == CharacterRole::Principal)
             add(ReferenceOwner::Character, c.id, ReferenceRole::CharacterSheet,
                 c.role == CharacterRole::Principal ? 0.9 : 0.8,
                 QStringLiteral("Character sheet — %1").arg(titleCase(c.name)));

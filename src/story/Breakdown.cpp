@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -332,12 +333,47 @@ Project breakDown(const Screenplay &script, const BreakdownOptions &options) {
         scene.lineEnd = ss.lineEnd;
         scene.contentHash = sceneContentHash(script, ss);
 
-        // Who is there: the speakers, and anyone the action names.
+        // Lines in scene order; a voice heard but not seen (V.O., O.S., a radio) is marked so.
+        SceneContext ctx;
+        QString pendingSpeaker;
+        QString pendingCue;
+        QString pendingParen;
+        QSet<QString> seenSpeakers;
+        for (int i = ss.firstElement; i < ss.elementEnd && i < script.elements.size(); ++i) {
+            const ScriptElement &e = script.elements[i];
+            if (e.type == ElementType::Character) {
+                pendingSpeaker = script.canonicalCharacter(e.text);
+                pendingCue = e.text;
+                pendingParen.clear();
+            } else if (e.type == ElementType::Parenthetical) {
+                pendingParen = e.text;
+            } else if (e.type == ElementType::Dialogue && !pendingSpeaker.isEmpty()) {
+                PlannedLine line{characterIds.value(pendingSpeaker), pendingSpeaker, e.text, pendingParen, i};
+                line.offScreen = isOffScreenVoice(pendingCue, pendingParen);
+                static const QRegularExpression voiceOver(QStringLiteral("\\((V\\.? ?O|O\\.? ?[SC])\\.?\\)"),
+                                                          QRegularExpression::CaseInsensitiveOption);
+                // "WILL (ON PHONE)" with Will in the action is Will on screen, talking into it.
+                line.voiceOver = voiceOver.match(pendingCue).hasMatch();
+                if (line.offScreen)
+                    line.device = voiceDevice(pendingCue, pendingParen, actionText);
+                else
+                    seenSpeakers.insert(pendingSpeaker);
+                ctx.lines.append(line);
+                pendingParen.clear();
+            } else if (e.type == ElementType::Action && !e.text.trimmed().isEmpty()) {
+                ctx.actions.append({e.text, i});
+                pendingSpeaker.clear();
+            }
+        }
+
+        // Who is there: the speakers seen speaking, and anyone the action names.
         QList<Id> present;
-        for (const QString &name : ss.characters)
-            if (const Id id = characterIds.value(script.canonicalCharacter(name));
-                id && !present.contains(id))
+        for (const QString &name : ss.characters) {
+            const QString canonical = script.canonicalCharacter(name);
+            if (const Id id = characterIds.value(canonical);
+                id && !present.contains(id) && seenSpeakers.contains(canonical))
                 present.append(id);
+        }
         const QStringList actionWords = wordsOf(actionText);
         for (const Character &c : std::as_const(p.characters)) {
             if (present.contains(c.id) || c.role == CharacterRole::Minor)
@@ -347,27 +383,13 @@ Project breakDown(const Screenplay &script, const BreakdownOptions &options) {
                 present.append(c.id);
         }
         scene.characterIds = present;
-
-        // Lines, and the scene's key lines (the strongest three, in scene order).
-        SceneContext ctx;
-        QString pendingSpeaker;
-        QString pendingParen;
-        for (int i = ss.firstElement; i < ss.elementEnd && i < script.elements.size(); ++i) {
-            const ScriptElement &e = script.elements[i];
-            if (e.type == ElementType::Character) {
-                pendingSpeaker = script.canonicalCharacter(e.text);
-                pendingParen.clear();
-            } else if (e.type == ElementType::Parenthetical) {
-                pendingParen = e.text;
-            } else if (e.type == ElementType::Dialogue && !pendingSpeaker.isEmpty()) {
-                ctx.lines.append(
-                    {characterIds.value(pendingSpeaker), pendingSpeaker, e.text, pendingParen, i});
-                pendingParen.clear();
-            } else if (e.type == ElementType::Action && !e.text.trimmed().isEmpty()) {
-                ctx.actions.append({e.text, i});
-                pendingSpeaker.clear();
+        for (PlannedLine &line : ctx.lines)
+            if (line.offScreen && !line.voiceOver && present.contains(line.characterId)) {
+                line.offScreen = false;
+                line.device.clear();
             }
-        }
+
+        // The scene's key lines (the strongest three, in scene order).
         QList<int> ranked;
         for (int i = 0; i < ctx.lines.size(); ++i)
             ranked.append(i);
@@ -408,6 +430,8 @@ Project breakDown(const Screenplay &script, const BreakdownOptions &options) {
         ctx.present = present;
         ctx.newSetup = *loc != previousLocation || scene.timeOfDay != previousTime;
         ctx.lightSources = lightSourcesNamed(actionText);
+        ctx.modifiers = ss.modifiers;
+        ctx.intExtReason = ss.intExtReason;
         p.scenes.append(scene);
         p.shots += planShots(ctx, p);
 

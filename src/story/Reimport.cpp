@@ -107,6 +107,28 @@ Project reimport(const Project &existing, const Screenplay &script, const Breakd
         }
     }
 
+    // Numbers stay put: a scene that was there keeps its number, a new one takes the fresh number
+    // if no kept scene has it, else one inserted after the scene before it ("4A").
+    QHash<Id, QString> numberOf;
+    QSet<QString> usedNumbers;
+    for (const Scene &s : std::as_const(fresh.scenes))
+        if (const Scene *old = freshToOld.value(s.id)) {
+            numberOf.insert(s.id, old->number);
+            usedNumbers.insert(old->number.toUpper());
+        }
+    QString previousNumber;
+    for (const Scene &s : std::as_const(fresh.scenes)) {
+        if (!numberOf.contains(s.id)) {
+            const QString n =
+                usedNumbers.contains(s.number.toUpper())
+                    ? insertedSceneNumber(previousNumber.isEmpty() ? s.number : previousNumber, usedNumbers)
+                    : s.number;
+            numberOf.insert(s.id, n);
+            usedNumbers.insert(n.toUpper());
+        }
+        previousNumber = numberOf.value(s.id);
+    }
+
     out.scenes.clear();
     out.shots.clear();
     QSet<Id> keptShots;
@@ -118,7 +140,6 @@ Project reimport(const Project &existing, const Screenplay &script, const Breakd
             // Unchanged: the scene and its shots as they were (edits included), in the new place.
             scene = *old;
             scene.order = s.order;
-            scene.number = s.number;
             scene.lineStart = s.lineStart;
             scene.lineEnd = s.lineEnd;
             scene.actId = remap.value(s.actId, s.actId);
@@ -137,6 +158,7 @@ Project reimport(const Project &existing, const Screenplay &script, const Breakd
         } else {
             r.added.append(label(s));
         }
+        scene.number = numberOf.value(s.id);
         scene.actId = remap.value(s.actId, s.actId);
         scene.locationId = remap.value(s.locationId, s.locationId);
         for (Id &c : scene.characterIds)
@@ -149,6 +171,8 @@ Project reimport(const Project &existing, const Screenplay &script, const Breakd
         for (const Shot *f : freshShots) {
             Shot shot = *f;
             shot.sceneId = scene.id;
+            if (shot.number.startsWith(s.number))
+                shot.number = scene.number + shot.number.mid(s.number.size());
             for (Blocking &b : shot.blocking)
                 b.characterId = remap.value(b.characterId, b.characterId);
             if (const Shot *keep = oldShots.take(shotKey(shot))) {

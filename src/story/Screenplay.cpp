@@ -1,6 +1,9 @@
 #include "story/Screenplay.h"
 
+#include "story/PlaceName.h"
+
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -175,7 +178,107 @@ QString removeBracketed(const QString &text, QStringList *removed) {
     return out.simplified();
 }
 
+const QStringList &voiceDevices() {
+    // The word, as the cue or direction writes it, and the device the insert frames.
+    static const QStringList devices = {
+        QStringLiteral("RADIO"),       QStringLiteral("WALKIE"),     QStringLiteral("PHONE"),
+        QStringLiteral("TELEPHONE"),   QStringLiteral("INTERCOM"),   QStringLiteral("SPEAKER"),
+        QStringLiteral("TANNOY"),      QStringLiteral("TV"),         QStringLiteral("TELEVISION"),
+        QStringLiteral("ANSWERPHONE"), QStringLiteral("LOUDSPEAKER")};
+    return devices;
+}
+
+QStringList upperWords(const QString &text) {
+    static const QRegularExpression nonWord(QStringLiteral("[^A-Z0-9']+"));
+    return text.toUpper().split(nonWord, Qt::SkipEmptyParts);
+}
+
+QString deviceIn(const QString &text) {
+    const QStringList words = upperWords(text);
+    for (const QString &d : voiceDevices())
+        if (words.contains(d) || words.contains(d + u'S'))
+            return d == QLatin1String("TELEPHONE") || d == QLatin1String("ANSWERPHONE")
+                       ? QStringLiteral("phone")
+                   : d == QLatin1String("WALKIE")     ? QStringLiteral("radio")
+                   : d == QLatin1String("TELEVISION") ? QStringLiteral("tv")
+                                                      : d.toLower();
+    return {};
+}
+
+// What the cue's parentheses say: "(V.O.)", "(ON RADIO)".
+QStringList cueExtensions(const QString &cue) {
+    static const QRegularExpression paren(QStringLiteral("\\(([^()]*)\\)"));
+    QStringList out;
+    for (auto it = paren.globalMatch(cue); it.hasNext();)
+        out.append(it.next().captured(1).toUpper().remove(u'.').remove(u' '));
+    return out;
+}
+
+// An unnumbered scene's number: the running count if no scene has it, else one inserted after the
+// previous scene's.
+QString freeSceneNumber(int running, const QString &previous, QSet<QString> *taken) {
+    QString number = QString::number(running);
+    if (taken->contains(number))
+        number = insertedSceneNumber(previous.isEmpty() ? number : previous, *taken);
+    taken->insert(number.toUpper());
+    return number;
+}
+
 } // namespace
+
+QString insertedSceneNumber(const QString &previous, const QSet<QString> &taken) {
+    // After "4" or "4A" comes "4B": the letters count on from the previous scene's own number.
+    QString base = previous;
+    while (base.size() > 1 && base.back().isLetter())
+        base.chop(1);
+    for (int i = 0;; ++i) {
+        QString letters;
+        for (int n = i; n >= 0; n = n / 26 - 1)
+            letters.prepend(QChar(u'A' + n % 26));
+        if (!taken.contains((base + letters).toUpper()))
+            return base + letters;
+    }
+}
+
+bool isOffScreenVoice(const QString &cue, const QString &parenthetical) {
+    for (const QString &ext : cueExtensions(cue)) {
+        if (ext == QLatin1String("VO") || ext == QLatin1String("OS") || ext == QLatin1String("OC") ||
+            ext == QLatin1String("OFF") || ext == QLatin1String("FILTERED") ||
+            (ext.startsWith(QLatin1String("ON")) && ext != QLatin1String("ONSCREEN")) ||
+            ext.startsWith(QLatin1String("OVER")) || ext.startsWith(QLatin1String("THROUGH")) ||
+            ext.startsWith(QLatin1String("FROM")))
+            return true;
+    }
+    const QString name = normaliseCharacterName(cue);
+    const QStringList nameWords = upperWords(name);
+    static const QStringList unseen = {QStringLiteral("NARRATOR"), QStringLiteral("VOICE"),
+                                       QStringLiteral("ANNOUNCER")};
+    for (const QString &w : nameWords)
+        if (unseen.contains(w) || voiceDevices().contains(w))
+            return true;
+    // "(over the radio)", "(on the phone)", "(filtered)": the direction says it comes through a device.
+    const QString paren = parenthetical.toUpper();
+    static const QRegularExpression through(QStringLiteral(
+        "\\b(OVER|ON|THROUGH|FROM|VIA) (THE |A |HIS |HER |THEIR )?(RADIO|PHONE|TELEPHONE|INTERCOM|"
+        "SPEAKER|WALKIE|TANNOY|TV|LOUDSPEAKER)\\b|\\bFILTERED\\b|\\bV\\.?O\\.?\\b|\\bO\\.S\\.?\\b"));
+    return through.match(paren).hasMatch();
+}
+
+QString voiceDevice(const QString &cue, const QString &parenthetical, const QString &action) {
+    QString d = deviceIn(normaliseCharacterName(cue));
+    if (d.isEmpty())
+        d = deviceIn(cueExtensions(cue).join(u' ') + u' ' + parenthetical);
+    if (d.isEmpty()) {
+        // "ON RADIO" written as one squeezed extension word.
+        for (const QString &ext : cueExtensions(cue))
+            for (const QString &dev : voiceDevices())
+                if (ext.endsWith(dev) && ext.size() > dev.size())
+                    return deviceIn(dev);
+    }
+    if (d.isEmpty() && !action.isEmpty())
+        d = deviceIn(action);
+    return d;
+}
 
 ParsedHeading parseHeading(const QString &heading) {
     ParsedHeading out;
@@ -184,6 +287,7 @@ ParsedHeading parseHeading(const QString &heading) {
         QStringLiteral("^(INT\\.?\\s*/\\s*EXT|EXT\\.?\\s*/\\s*INT|I\\s*/"
                        "\\s*E|INT|EXT|EST|INTERIOR|EXTERIOR)(\\.|\\s|$)\\s*"));
     const QRegularExpressionMatch m = prefix.match(rest);
+    out.intExtWritten = m.hasMatch();
     if (m.hasMatch()) {
         const QString kind = m.captured(1);
         if (kind.contains(u'/'))
@@ -204,6 +308,7 @@ ParsedHeading parseHeading(const QString &heading) {
         if (const auto t = timeOfSegment(segments[i])) {
             out.timeOfDay = *t;
             out.timeOfDayText = segments[i];
+            out.modifiers = segments.mid(i + 1);
             segments = segments.mid(0, i);
             break;
         }
@@ -229,6 +334,15 @@ ParsedHeading parseHeading(const QString &heading) {
             }
         }
     }
+    // "MIRA'S TRUCK - MOVING": how the scene plays is not part of the place.
+    static const QStringList modifierWords = {
+        QStringLiteral("MOVING"),    QStringLiteral("TRAVELLING"),      QStringLiteral("TRAVELING"),
+        QStringLiteral("DRIVING"),   QStringLiteral("FLYING"),          QStringLiteral("SAILING"),
+        QStringLiteral("FLASHBACK"), QStringLiteral("DREAM"),           QStringLiteral("INTERCUT"),
+        QStringLiteral("MONTAGE"),   QStringLiteral("SERIES OF SHOTS"), QStringLiteral("ESTABLISHING"),
+        QStringLiteral("SAME TIME"), QStringLiteral("PRESENT DAY"),     QStringLiteral("CONTINUOUS")};
+    while (segments.size() > 1 && modifierWords.contains(segments.last()))
+        out.modifiers.prepend(segments.takeLast());
     out.location = segments.join(QStringLiteral(" - "));
     return out;
 }
@@ -248,15 +362,37 @@ void Screenplay::rebuildIndex() {
     QList<QHash<QString, bool>> sceneCast;
     ScreenplayScene *scene = nullptr;
     int running = 0;
+    // Every number the script writes, so an unnumbered scene never takes one of them.
+    QSet<QString> taken;
+    for (const ScriptElement &e : std::as_const(elements))
+        if (e.type == ElementType::SceneHeading && !e.sceneNumber.isEmpty())
+            taken.insert(e.sceneNumber.toUpper());
     for (qsizetype i = 0; i < elements.size(); ++i) {
         const ScriptElement &e = elements[i];
         if (e.type == ElementType::SceneHeading) {
             ++running;
             ScreenplayScene s;
             s.heading = e.text.simplified();
-            s.number = e.sceneNumber.isEmpty() ? QString::number(running) : e.sceneNumber;
+            s.number =
+                e.sceneNumber.isEmpty()
+                    ? freeSceneNumber(running, scenes.isEmpty() ? QString() : scenes.last().number, &taken)
+                    : e.sceneNumber;
             const ParsedHeading h = parseHeading(s.heading);
             s.intExt = h.intExt;
+            s.modifiers = h.modifiers;
+            if (!h.intExtWritten) {
+                // A forced heading with no INT./EXT.: the place's own words say which side of the wall.
+                if (const auto inferred = inferIntExt(h.location)) {
+                    s.intExt = inferred->first;
+                    s.intExtReason =
+                        QStringLiteral("no INT./EXT. in the heading: read as %1 from \"%2\"")
+                            .arg(inferred->first == InteriorExterior::Exterior ? QStringLiteral("exterior")
+                                                                               : QStringLiteral("interior"),
+                                 inferred->second);
+                } else {
+                    s.intExtReason = QStringLiteral("no INT./EXT. in the heading: read as interior");
+                }
+            }
             s.location = h.location;
             s.timeOfDayText = h.timeOfDayText;
             s.timeOfDay = h.timeOfDay;

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -53,12 +54,17 @@ struct ScriptNote {
 };
 
 struct ScreenplayScene {
-    QString number; // the script's own scene number, else the running count
+    // The script's own scene number, else one that cannot collide with any written one: the running
+    // count when free, else the previous scene's number with a letter ("2A", "2B"), as a script
+    // supervisor inserts scenes.
+    QString number;
     QString heading;
     InteriorExterior intExt = InteriorExterior::Interior;
     QString location;      // "BLOOM HOUSE KITCHEN" for "INT. BLOOM HOUSE KITCHEN - DAY"
     QString timeOfDayText; // "DAY", "NIGHT", "LATER", ... as written ("" if none)
     TimeOfDay timeOfDay = TimeOfDay::Unknown;
+    QStringList modifiers; // "MOVING", "FLASHBACK", parsed out of the place
+    QString intExtReason;  // why a heading without INT./EXT. was read as one or the other
     int lineStart = 0;
     int lineEnd = 0;
     int firstElement = 0;   // index of the heading in Screenplay::elements
@@ -96,9 +102,23 @@ struct Screenplay {
 // "EDWARD (V.O.) (CONT'D) ^" -> "EDWARD"; "@McCLANE" -> "MCCLANE".
 QString normaliseCharacterName(const QString &cue);
 
+// A scene number inserted after `previous` that is not in `taken` (upper case): "4" -> "4A", "4A"
+// -> "4B" when "4A" is taken.
+QString insertedSceneNumber(const QString &previous, const QSet<QString> &taken);
+
+// A voice that is heard, not seen: a cue marked (V.O.), (O.S.), (O.C.), (ON RADIO), (ON THE PHONE),
+// (FILTERED), or a speaker that is itself a device or a narrator (RADIO, PHONE, NARRATOR, ...).
+// `parenthetical` is the line's own direction ("(over the radio)"), which can say the same.
+bool isOffScreenVoice(const QString &cue, const QString &parenthetical = {});
+// The device an off-screen voice comes through, lower case ("radio", "phone"), from the cue, the
+// line's parenthetical or the scene's action; empty for a narrator or a voice from another room.
+QString voiceDevice(const QString &cue, const QString &parenthetical, const QString &action = {});
+
 struct ParsedHeading {
     InteriorExterior intExt = InteriorExterior::Interior;
+    bool intExtWritten = false; // the heading said INT., EXT. or both
     QString location;
+    QStringList modifiers; // "MOVING", "FLASHBACK": how the scene plays, not part of the place
     QString timeOfDayText;
     TimeOfDay timeOfDay = TimeOfDay::Unknown;
 };

@@ -2,6 +2,7 @@
 
 #include "story/Emphasis.h"
 #include "story/Lexicon.h"
+#include "story/PlaceName.h"
 
 #include <QHash>
 
@@ -92,22 +93,20 @@ public:
             s.subject = m_c.locationName;
             s.description = QStringLiteral("Establishing %1: %2, %3.")
                                 .arg(exterior ? QStringLiteral("exterior") : QStringLiteral("interior"),
-                                     m_c.locationName.toLower(), timeText());
+                                     where(), timeText());
             if (!m_c.actions.isEmpty())
                 s.description += u' ' + firstSentence(m_c.actions.first().text);
             s.compositionNote = compositionNote(s);
             s.staging = {
-                exterior ? QStringLiteral("foreground detail of the %1").arg(m_c.locationName.toLower())
+                exterior ? QStringLiteral("foreground detail of %1").arg(thePlace())
                          : QStringLiteral("door frame and furniture edge, out of focus"),
-                m_c.present.isEmpty() ? QStringLiteral("the %1 itself").arg(m_c.locationName.toLower())
+                m_c.present.isEmpty() ? QStringLiteral("%1 itself").arg(thePlace())
                                       : QStringLiteral("small figures of %1").arg(names(m_c.present)),
-                exterior
-                    ? QStringLiteral("the %1 receding to the horizon, %2 sky")
-                          .arg(m_c.locationName.toLower(), skyText())
-                    : QStringLiteral("back wall of the %1%2").arg(m_c.locationName.toLower(), sourcesText())};
+                exterior ? QStringLiteral("%1 receding to the horizon, %2 sky").arg(thePlace(), skyText())
+                         : QStringLiteral("back wall of %1%2").arg(thePlace(), sourcesText())};
             s.blocking = placeEveryone(DepthPlane::Background, QStringLiteral("small in frame"));
             s.durationSec = 4.0;
-            s.dialogueExcerpt = keyLine();
+            s.dialogueExcerpt = openingBeat(true);
             m_shots.append(s);
         }
 
@@ -116,33 +115,36 @@ public:
             const bool pair = m_a && m_b;
             Shot s = base(pair && m_c.present.size() == 2 ? ShotPurpose::TwoShot : ShotPurpose::Master,
                           m_c.present.size() > 2 ? ShotSize::Wide : ShotSize::MediumWide, -1);
-            s.movement = m_c.actions.size() > 3 ? CameraMovement::Steadicam : CameraMovement::Static;
+            s.movement = m_c.modifiers.contains(QLatin1String("MOVING")) ? CameraMovement::Truck
+                         : m_c.actions.size() > 3                        ? CameraMovement::Steadicam
+                                                                         : CameraMovement::Static;
             s.composition = CompositionRule::DepthLayering;
             s.subject = names(m_c.present);
             s.description =
-                QStringLiteral("Master: %1 in the %2. %3")
-                    .arg(names(m_c.present), m_c.locationName.toLower(),
+                QStringLiteral("Master: %1 %2. %3")
+                    .arg(names(m_c.present), where(),
                          m_c.actions.isEmpty() ? sc.summary : firstSentence(m_c.actions.first().text));
             s.blocking = placeEveryone(DepthPlane::Midground, QString());
-            s.staging = {QStringLiteral("%1 edge of the %2")
-                             .arg(exterior ? QStringLiteral("natural") : QStringLiteral("furniture"),
-                                  m_c.locationName.toLower()),
-                         names(m_c.present),
-                         QStringLiteral("the %1%2").arg(m_c.locationName.toLower(), sourcesText())};
+            s.staging = {
+                QStringLiteral("%1 edge of %2")
+                    .arg(exterior ? QStringLiteral("natural") : QStringLiteral("furniture"), thePlace()),
+                names(m_c.present), QStringLiteral("%1%2").arg(thePlace(), sourcesText())};
             s.compositionNote = compositionNote(s);
-            s.dialogueExcerpt = keyLine();
+            s.dialogueExcerpt = openingBeat(false);
             s.durationSec =
                 durationFor(QString(), m_c.actions.isEmpty() ? QString() : m_c.actions.first().text, 3.0);
             m_shots.append(s);
         }
 
         planDialogue();
+        planVoices();
         planActions();
         planInserts();
         planReactions();
 
         std::stable_sort(m_shots.begin(), m_shots.end(),
                          [](const Shot &x, const Shot &y) { return x.order < y.order; });
+        hearNarration();
         for (int i = 0; i < m_shots.size(); ++i) {
             m_shots[i].order = i + 1;
             m_shots[i].number = sc.number + shotLetters(i);
@@ -157,6 +159,8 @@ private:
         QHash<Id, int> counts;
         QList<Id> order;
         for (const PlannedLine &l : m_c.lines) {
+            if (l.offScreen || !m_c.present.contains(l.characterId))
+                continue; // a voice heard is not blocked, so it is not one end of the line
             if (!counts.contains(l.characterId))
                 order.append(l.characterId);
             ++counts[l.characterId];
@@ -166,6 +170,8 @@ private:
             Id first = order[0], second = order[1];
             // A is whichever of the two speaks first in the scene.
             for (const PlannedLine &l : m_c.lines) {
+                if (l.offScreen)
+                    continue;
                 if (l.characterId == second) {
                     std::swap(first, second);
                     break;
@@ -183,7 +189,7 @@ private:
     void planDialogue() {
         if (m_c.lines.isEmpty())
             return;
-        const QString loc = m_c.locationName.toLower();
+        const QString loc = thePlace();
         if (m_a && m_b) {
             const PlannedLine *lineA = keyLineOf(m_a, 0);
             const PlannedLine *lineB = keyLineOf(m_b, 0);
@@ -197,7 +203,7 @@ private:
                 block(m_b, 0.64, Facing::ThreeQuarterLeft, DepthPlane::Midground, nameOf(m_a),
                       lineB->parenthetical.isEmpty() ? QStringLiteral("speaking") : lineB->parenthetical)};
             ontoB.staging = {QStringLiteral("%1's shoulder, out of focus").arg(nameOf(m_a)), nameOf(m_b),
-                             QStringLiteral("the %1, soft%2").arg(loc, sourcesText())};
+                             QStringLiteral("%1, soft%2").arg(loc, sourcesText())};
             finishDialogue(ontoB, *lineB,
                            QStringLiteral("Over %1's shoulder onto %2").arg(nameOf(m_a), nameOf(m_b)));
 
@@ -210,7 +216,7 @@ private:
                 block(m_b, 0.82, Facing::Left, DepthPlane::Foreground, nameOf(m_a),
                       QStringLiteral("back of head and shoulder, soft"))};
             ontoA.staging = {QStringLiteral("%1's shoulder, out of focus").arg(nameOf(m_b)), nameOf(m_a),
-                             QStringLiteral("the %1, soft%2").arg(loc, sourcesText())};
+                             QStringLiteral("%1, soft%2").arg(loc, sourcesText())};
             finishDialogue(ontoA, *lineA,
                            QStringLiteral("Over %1's shoulder onto %2").arg(nameOf(m_b), nameOf(m_a)));
 
@@ -228,12 +234,68 @@ private:
         // Anyone else who speaks gets a single, looking toward the pair.
         QList<Id> done = {m_a, m_b};
         for (const PlannedLine &l : m_c.lines) {
-            if (done.contains(l.characterId))
+            if (l.offScreen || !m_c.present.contains(l.characterId) || done.contains(l.characterId))
                 continue;
             done.append(l.characterId);
             const PlannedLine *line = keyLineOf(l.characterId, 0);
             addSingle(l.characterId, *line, 0.5, Facing::ThreeQuarterLeft, nameOf(m_a));
         }
+    }
+
+    // A voice heard, not seen: no body and no coverage of its own. When it comes through a device
+    // (a radio, a phone), the shot that hears it is an insert on the device; a narrator or a voice
+    // from another room is heard over the coverage of the scene.
+    void planVoices() {
+        for (const PlannedLine &l : m_c.lines) {
+            if (!l.offScreen || l.device.isEmpty() || m_inserted.contains(l.device) ||
+                m_c.present.contains(l.characterId))
+                continue;
+            m_inserted.append(l.device);
+            Shot s = base(ShotPurpose::Insert, ShotSize::Insert, l.position);
+            s.angle = CameraAngle::High;
+            s.composition = CompositionRule::CentredSymmetry;
+            s.subject = l.device;
+            s.description = QStringLiteral("Insert: the %1 as %2's voice comes through it: \"%3\"")
+                                .arg(l.device, l.name, firstSentence(l.text, 120));
+            s.staging = {QStringLiteral("surface the %1 rests on").arg(l.device),
+                         QStringLiteral("the %1, sharp").arg(l.device),
+                         QStringLiteral("soft blur of %1").arg(thePlace())};
+            s.compositionNote = compositionNote(s);
+            s.dialogueExcerpt = lineExcerpt(l);
+            s.durationSec = durationFor(l.text, QString(), 2.0);
+            s.notes = QStringLiteral("Voice off screen: %1 is heard through the %2, not seen.")
+                          .arg(l.name, l.device);
+            m_shots.append(s);
+        }
+    }
+
+    // A narrator or a voice from another room plays over the shot that covers its moment: the
+    // latest shot of the place or the action at or before the line carries it, and says it is heard.
+    void hearNarration() {
+        for (const PlannedLine &l : m_c.lines) {
+            if (!l.offScreen || (!l.device.isEmpty() && m_inserted.contains(l.device) && hasVoiceInsert(l)))
+                continue;
+            Shot *over = nullptr;
+            for (Shot &s : m_shots) {
+                const bool scenery = s.purpose != ShotPurpose::OverTheShoulder &&
+                                     s.purpose != ShotPurpose::Single && s.purpose != ShotPurpose::Reaction;
+                if (!scenery || s.dialogueExcerpt.contains(QLatin1String("(off screen):")))
+                    continue;
+                if (!over || s.order <= l.position)
+                    over = &s;
+                if (s.order > l.position)
+                    break;
+            }
+            if (!over)
+                continue;
+            over->dialogueExcerpt = lineExcerpt(l);
+            over->description += QStringLiteral(" %1 is heard off screen.").arg(l.name);
+        }
+    }
+    bool hasVoiceInsert(const PlannedLine &l) const {
+        return std::any_of(m_shots.cbegin(), m_shots.cend(), [&](const Shot &s) {
+            return s.purpose == ShotPurpose::Insert && s.dialogueExcerpt == lineExcerpt(l);
+        });
     }
 
     void addSingle(Id who, const PlannedLine &line, double x, Facing facing, const QString &eyeline) {
@@ -248,14 +310,14 @@ private:
         s.blocking = {block(who, x, facing, DepthPlane::Midground, eyeline,
                             line.parenthetical.isEmpty() ? QStringLiteral("speaking") : line.parenthetical)};
         s.staging = {QStringLiteral("clean foreground, a sliver of %1").arg(eyeline), nameOf(who),
-                     QStringLiteral("the %1, defocused%2").arg(m_c.locationName.toLower(), sourcesText())};
+                     QStringLiteral("%1, defocused%2").arg(thePlace(), sourcesText())};
         if (tenseMood(m_c.scene.mood))
             s.composition = CompositionRule::ShortSiding;
         finishDialogue(s, line, QStringLiteral("Single on %1").arg(nameOf(who)));
     }
 
     void finishDialogue(Shot &s, const PlannedLine &line, const QString &what) {
-        s.dialogueExcerpt = QStringLiteral("%1: %2").arg(line.name, stripEmphasis(line.text).simplified());
+        s.dialogueExcerpt = lineExcerpt(line);
         s.description = QStringLiteral("%1 as %2 says \"%3\"")
                             .arg(what, nameOf(line.characterId), firstSentence(line.text, 120));
         if (!line.parenthetical.isEmpty())
@@ -294,9 +356,9 @@ private:
             s.description = QStringLiteral("Action: %1").arg(firstSentence(a.text));
             s.staging = {QStringLiteral("movement crossing the foreground"),
                          who.isEmpty() ? firstSentence(a.text, 60) : names(who),
-                         QStringLiteral("the %1%2").arg(m_c.locationName.toLower(), sourcesText())};
+                         QStringLiteral("%1%2").arg(thePlace(), sourcesText())};
             s.compositionNote = compositionNote(s);
-            s.dialogueExcerpt = keyLine();
+            s.dialogueExcerpt = firstSentence(a.text);
             s.durationSec = durationFor(QString(), a.text, 2.5);
             m_shots.append(s);
         }
@@ -322,9 +384,9 @@ private:
                 s.staging = {who.isEmpty() ? QStringLiteral("surface the %1 rests on").arg(prop)
                                            : QStringLiteral("%1's hands").arg(nameOf(who.first())),
                              QStringLiteral("the %1, sharp").arg(prop),
-                             QStringLiteral("soft blur of the %1").arg(m_c.locationName.toLower())};
+                             QStringLiteral("soft blur of %1").arg(thePlace())};
                 s.compositionNote = compositionNote(s);
-                s.dialogueExcerpt = keyLine();
+                s.dialogueExcerpt = sentenceWith(a.text, prop);
                 s.durationSec = 2.0;
                 m_shots.append(s);
             }
@@ -338,19 +400,21 @@ private:
             int position;
             Id who;
             QString cause;
+            QString excerpt; // the line or action beat reacted to
         };
         QList<Beat> beats;
         for (const PlannedLine &l : m_c.lines) {
             const int w = emotionalWeight(l.text + u' ' + l.parenthetical);
             const Id listener = l.characterId == m_a ? m_b : l.characterId == m_b ? m_a : m_a;
             if (w >= 2 && listener && listener != l.characterId)
-                beats.append({w, l.position, listener, QStringLiteral("%1's line").arg(l.name)});
+                beats.append(
+                    {w, l.position, listener, QStringLiteral("%1's line").arg(l.name), lineExcerpt(l)});
         }
         for (const PlannedAction &a : m_c.actions) {
             const int w = emotionalWeight(a.text);
             const QList<Id> who = namedIn(a.text);
             if (w >= 2 && !who.isEmpty())
-                beats.append({w, a.position, who.first(), firstSentence(a.text, 80)});
+                beats.append({w, a.position, who.first(), firstSentence(a.text, 80), firstSentence(a.text)});
         }
         std::stable_sort(beats.begin(), beats.end(),
                          [](const Beat &x, const Beat &y) { return x.weight > y.weight; });
@@ -375,9 +439,9 @@ private:
                                 QStringLiteral("reacting"))};
             s.description = QStringLiteral("Reaction: %1 takes in %2").arg(nameOf(b.who), b.cause);
             s.staging = {QStringLiteral("nothing between camera and face"), nameOf(b.who),
-                         QStringLiteral("the %1, deep out of focus").arg(m_c.locationName.toLower())};
+                         QStringLiteral("%1, deep out of focus").arg(thePlace())};
             s.compositionNote = compositionNote(s);
-            s.dialogueExcerpt = keyLine();
+            s.dialogueExcerpt = b.excerpt;
             s.durationSec = 2.0;
             m_shots.append(s);
         }
@@ -397,6 +461,12 @@ private:
         s.weather = sc.weather;
         s.timeOfDay = sc.timeOfDay;
         s.notes = QStringLiteral("%1 coverage for scene %2.").arg(purposeName(purpose), sc.number);
+        if (m_c.modifiers.contains(QLatin1String("MOVING")) ||
+            m_c.modifiers.contains(QLatin1String("DRIVING")))
+            s.notes += QStringLiteral(" On the move: the world slides past the windows.");
+        if (!m_c.intExtReason.isEmpty())
+            s.notes +=
+                QStringLiteral(" %1%2.").arg(m_c.intExtReason.left(1).toUpper(), m_c.intExtReason.mid(1));
         return s;
     }
 
@@ -413,8 +483,7 @@ private:
         case CompositionRule::CentredSymmetry:
             return QStringLiteral("%1 dead centre, symmetrical frame, nothing else competing").arg(subject);
         case CompositionRule::LeadingLines:
-            return QStringLiteral("lines of the %1 lead the eye to %2")
-                .arg(m_c.locationName.toLower(), subject);
+            return QStringLiteral("lines of %1 lead the eye to %2").arg(thePlace(), subject);
         case CompositionRule::FrameWithinFrame:
             return QStringLiteral("%1 framed by a door or window").arg(subject);
         case CompositionRule::NegativeSpace:
@@ -422,8 +491,8 @@ private:
         case CompositionRule::DutchTilt:
             return QStringLiteral("horizon tilted about 15 degrees for unease around %1").arg(subject);
         case CompositionRule::DepthLayering:
-            return QStringLiteral("foreground element, %1 in the midground, the %2 behind for context")
-                .arg(subject, m_c.locationName.toLower());
+            return QStringLiteral("foreground element, %1 in the midground, %2 behind for context")
+                .arg(subject, thePlace());
         case CompositionRule::ShortSiding:
             return QStringLiteral(
                        "%1 short-sided: looking toward the near edge, empty space behind, for unease")
@@ -505,7 +574,7 @@ private:
     const PlannedLine *keyLineOf(Id who, int n) const {
         QList<const PlannedLine *> mine;
         for (const PlannedLine &l : m_c.lines)
-            if (l.characterId == who)
+            if (l.characterId == who && !l.offScreen)
                 mine.append(&l);
         if (mine.isEmpty())
             return nullptr;
@@ -524,9 +593,21 @@ private:
         return best;
     }
 
-    QString keyLine() const {
-        if (!m_c.scene.dialogueHints.isEmpty())
-            return m_c.scene.dialogueHints.first();
+    static QString lineExcerpt(const PlannedLine &l) {
+        return QStringLiteral("%1%2: %3")
+            .arg(l.name, l.offScreen ? QStringLiteral(" (off screen)") : QString(),
+                 stripEmphasis(l.text).simplified());
+    }
+
+    // What opens the scene: for the establishing shot the first action beat (the place before the
+    // talk), for the master whichever of the first line and first action comes first.
+    QString openingBeat(bool actionFirst) const {
+        const PlannedAction *action = m_c.actions.isEmpty() ? nullptr : &m_c.actions.first();
+        const PlannedLine *line = m_c.lines.isEmpty() ? nullptr : &m_c.lines.first();
+        if (action && (actionFirst || !line || action->position < line->position))
+            return firstSentence(action->text);
+        if (line)
+            return lineExcerpt(*line);
         return QStringLiteral("(no dialogue)");
     }
 
@@ -538,6 +619,16 @@ private:
                 return s.endsWith(u'.') ? s : s + u'.';
         return firstSentence(plain);
     }
+
+    QStringList properNames() const {
+        QStringList out;
+        for (const Character &c : m_p.characters)
+            out += c.name.split(u' ', Qt::SkipEmptyParts);
+        return out;
+    }
+    // The place in prose, as written and with the preposition that fits it.
+    QString thePlace() const { return placeNoun(m_c.locationName, properNames()); }
+    QString where() const { return placePhrase(m_c.locationName, properNames()); }
 
     QString timeText() const { return QString::fromStdString(Json(m_c.scene.timeOfDay).get<std::string>()); }
     QString skyText() const {

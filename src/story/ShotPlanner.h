@@ -13,7 +13,10 @@ struct PlannedLine {
     QString name;
     QString text;
     QString parenthetical;
-    int position = 0; // element index, to order shots by beat
+    int position = 0;       // element index, to order shots by beat
+    bool offScreen = false; // V.O., O.S., a radio or phone: heard, not seen
+    QString device;         // what it is heard through ("radio", "phone"), if anything
+    bool voiceOver = false; // the cue says V.O. or O.S. (not just "on the phone")
 };
 
 struct PlannedAction {
@@ -30,6 +33,8 @@ struct SceneContext {
     QList<PlannedAction> actions;
     QList<PlannedLine> lines;
     QStringList lightSources;
+    QStringList modifiers; // the heading's "MOVING", "FLASHBACK"
+    QString intExtReason;  // why a heading without INT./EXT. was read as it was
 };
 
 // The shots of one scene, numbered "<scene number><letter>", ids allocated from `project`.

@@ -99,6 +99,9 @@ void checkEveryShotField(const Project &p) {
                 QVERIFY2(b.screenX >= 0 && b.screenX <= 1, at);
                 QVERIFY2(!b.eyeline.isEmpty() && !b.action.isEmpty(), at);
             }
+            // A voice heard off screen is covered by the shot that hears it.
+            if (s->dialogueExcerpt.contains(QLatin1String(" (off screen): ")))
+                dialogueCovered = true;
             if (s->purpose == ShotPurpose::OverTheShoulder || s->purpose == ShotPurpose::Single) {
                 dialogueCovered = true;
                 QVERIFY2(s->dialogueExcerpt.contains(u':'), at);
