@@ -19,10 +19,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+QString signalBoxPath() {
+    return test::fixturePath(QStringLiteral("quality/signal-box.fountain"));
+}
+
+// Empty when the fixture cannot be read; initTestCase fails with its path first.
 Screenplay signalBoxScript() {
-    QFile f(test::sourcePath(QStringLiteral("tests/data/quality/signal-box.fountain")));
+    QFile f(signalBoxPath());
     if (!f.open(QIODevice::ReadOnly))
-        qFatal("cannot read signal-box.fountain");
+        return {};
     return parseFountain(QString::fromUtf8(f.readAll()));
 }
 
@@ -58,6 +63,12 @@ QList<Shot> shotsOf(const Project &p, const Scene *scene) {
 class TestScriptReadings : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        QVERIFY2(QFile::exists(signalBoxPath()),
+                 qPrintable(signalBoxPath() + QStringLiteral(": missing fixture")));
+        QVERIFY(!signalBox().scenes.isEmpty());
+    }
+
     void scenes_data() {
         QTest::addColumn<int>("order");
         QTest::addColumn<QString>("number");
