@@ -1,6 +1,7 @@
 // Shotcraft's entry point: a sub-command runs headless through the core's CLI; no argument opens
-// the studio window; a project file argument opens it; --screenshot renders the window to a PNG
-// (scaled down, if need be, to stay under 390 KB).
+// the studio window; an existing project or script argument opens it; anything else is answered
+// on the command line; --screenshot renders the window to a PNG (scaled down, if need be, to stay
+// under 390 KB). Without a display the window is refused with one line rather than an abort.
 #include "MainWindow.h"
 #include "Screenshot.h"
 #include "cli/Cli.h"
@@ -21,6 +22,7 @@ int main(int argc, char *argv[]) {
         // Headless commands still draw (previz, contact sheets): they need fonts, not a display.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        shotcraft::cli::installHeadlessMessageFilter();
         QGuiApplication app(argc, argv);
         shotcraft::cli::setApplicationInfo(QStringLiteral(SHOTCRAFT_VERSION));
         return shotcraft::cli::run(args);
@@ -28,6 +30,12 @@ int main(int argc, char *argv[]) {
 
     if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!shotcraft::cli::hasDisplay()) {
+        fprintf(stderr, "%s\n", qPrintable(shotcraft::cli::noDisplayMessage()));
+        return 1;
+    }
+    if (screenshot)
+        shotcraft::cli::installHeadlessMessageFilter();
     QApplication app(argc, argv);
     shotcraft::cli::setApplicationInfo(QStringLiteral(SHOTCRAFT_VERSION));
     shotcraft::ui::MainWindow window;

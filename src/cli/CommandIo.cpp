@@ -27,7 +27,12 @@ bool CommandIo::parse(QCommandLineParser &parser, const QString &command, const 
         return false;
     }
     if (parser.isSet(helpOption)) {
-        m_out << parser.helpText();
+        // Qt names the program by the path it was started from; a user types "shotcraft <command>".
+        QString help = parser.helpText();
+        const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+        if (help.startsWith(started))
+            help.replace(0, started.size(), QStringLiteral("Usage: shotcraft ") + command);
+        m_out << help;
         m_out.flush();
         m_exitCode = ExitSuccess;
         return false;

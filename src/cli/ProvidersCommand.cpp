@@ -5,6 +5,8 @@
 
 #include <QEventLoop>
 
+#include <optional>
+
 namespace shotcraft::cli {
 
 using namespace shotcraft::providers;
@@ -18,6 +20,14 @@ Json profileJson(const ProviderProfile &p) {
         j["keySource"] = Secrets::fromEnvironment(p) ? "environment" : "keychain";
     }
     return j;
+}
+
+std::optional<int> numberAtLeast(const QString &text, int least) {
+    bool ok = false;
+    const int n = text.toInt(&ok);
+    if (!ok || n < least)
+        return std::nullopt;
+    return n;
 }
 
 int list(CommandIo &io) {
@@ -100,6 +110,12 @@ int runProviders(const QStringList &args, CommandIo &io) {
         return io.exitCode();
     const QStringList pos = parser.positionalArguments();
     const QString action = pos.value(0, QStringLiteral("list"));
+    // The profile options only mean something to `set`; anywhere else they are a mistake, not noise.
+    if (action != QLatin1String("set"))
+        for (const QCommandLineOption &o : {kind, url, model, concurrency, references, timeout, option})
+            if (parser.isSet(o))
+                return io.fail(QStringLiteral("--%1 is only for providers set").arg(o.names().constFirst()),
+                               ExitUsage);
     if (action == QLatin1String("list") && pos.size() <= 1)
         return list(io);
     if (action == QLatin1String("test") && pos.size() == 2)
@@ -122,12 +138,25 @@ int runProviders(const QStringList &args, CommandIo &io) {
             p.baseUrl = parser.value(url);
         if (parser.isSet(model))
             p.model = parser.value(model);
-        if (parser.isSet(concurrency))
-            p.maxConcurrency = parser.value(concurrency).toInt();
-        if (parser.isSet(references))
-            p.referenceLimit = parser.value(references).toInt();
-        if (parser.isSet(timeout))
-            p.totalTimeoutMs = int(parser.value(timeout).toDouble() * 1000);
+        if (parser.isSet(concurrency)) {
+            const std::optional<int> n = numberAtLeast(parser.value(concurrency), 1);
+            if (!n)
+                return io.fail(QStringLiteral("--concurrency needs a positive number"), ExitUsage);
+            p.maxConcurrency = *n;
+        }
+        if (parser.isSet(references)) {
+            const std::optional<int> n = numberAtLeast(parser.value(references), -1);
+            if (!n)
+                return io.fail(QStringLiteral("--references takes a number from -1 up"), ExitUsage);
+            p.referenceLimit = *n;
+        }
+        if (parser.isSet(timeout)) {
+            bool ok = false;
+            const double seconds = parser.value(timeout).toDouble(&ok);
+            if (!ok || seconds <= 0 || seconds > 86400)
+                return io.fail(QStringLiteral("--timeout needs seconds above 0"), ExitUsage);
+            p.totalTimeoutMs = int(seconds * 1000);
+        }
         for (const QString &kv : parser.values(option)) {
             const qsizetype eq = kv.indexOf(u'=');
             if (eq <= 0)

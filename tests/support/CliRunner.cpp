@@ -14,7 +14,11 @@ CliOutcome runShotcraft(const QStringList &args, const CliOptions &options) {
         env.insert(QStringLiteral("SHOTCRAFT_SETTINGS_DIR"), options.settingsDir);
     if (!options.keychain)
         env.insert(QStringLiteral("SHOTCRAFT_NO_KEYCHAIN"), QStringLiteral("1"));
+    for (const QString &name : options.unsetEnv)
+        env.remove(name);
     p.setProcessEnvironment(env);
+    if (!options.workingDirectory.isEmpty())
+        p.setWorkingDirectory(options.workingDirectory);
     QSignalSpy finished(&p, &QProcess::finished);
     p.start(shotcraftExecutable(), args);
     CliOutcome o;

@@ -20,6 +20,8 @@ struct CliOptions {
     QString settingsDir; // SHOTCRAFT_SETTINGS_DIR for the child; empty: inherited
     bool keychain = false;
     int timeoutMs = 120000;
+    QStringList unsetEnv;     // variables removed from the child's environment (DISPLAY, ...)
+    QString workingDirectory; // empty: inherited
 };
 
 CliOutcome runShotcraft(const QStringList &args, const CliOptions &options = {});
