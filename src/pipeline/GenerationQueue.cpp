@@ -140,6 +140,8 @@ QString GenerationQueue::labelOf(const Job &job) const {
 
 Result<QList<Id>> GenerationQueue::enqueueLookBook(const QList<Id> &referenceIds, const QString &provider,
                                                    LookBookFill fill) {
+    if (Status locked = holdWriterLock(); !locked)
+        return Result<QList<Id>>::failure(locked.error());
     QList<Id> ids;
     QList<Job> created;
     const Status st = m_store.transaction([&]() -> Status {
@@ -180,6 +182,8 @@ Result<QList<Id>> GenerationQueue::enqueueLookBook(const QList<Id> &referenceIds
 
 Result<QList<Id>> GenerationQueue::enqueueShots(const QList<Id> &shotIds, const QString &provider) {
     using R = Result<QList<Id>>;
+    if (Status locked = holdWriterLock(); !locked)
+        return R::failure(locked.error());
     ProviderSlot *slot = slotFor(provider);
     const int referenceLimit = slot ? slot->provider->caps().maxReferences : 0;
 
@@ -270,7 +274,19 @@ Status GenerationQueue::markRecovered(Job &job, const Take &take) {
     return Status::success();
 }
 
+Status GenerationQueue::holdWriterLock() {
+    if (m_writerLock)
+        return Status::success();
+    auto lock = storage::WriterLock::acquire(m_store.path());
+    if (!lock)
+        return Status::failure(lock.error());
+    m_writerLock = std::move(*lock);
+    return Status::success();
+}
+
 Status GenerationQueue::resume() {
+    if (Status locked = holdWriterLock(); !locked)
+        return locked;
     // Look-book jobs first: shots depend on them.
     QList<Id> order;
     for (const Job &j : m_project.jobs)
@@ -568,15 +584,19 @@ void GenerationQueue::storeTake(Id jobId, const providers::ImageResult &result, 
             return s;
         if (const Shot *shot = m_project.shot(take.shotId); shot && shot->approvedTakeId == 0) {
             // The first take of a shot becomes the approved one unless the user approved another.
-            approvedShot = *shot;
-            approvedShot->approvedTakeId = take.id;
-            if (Status s = m_store.save(*approvedShot); !s)
-                return s;
+            // One field, not the whole shot: another process may have edited it meanwhile.
+            const Result<bool> approved = m_store.approveIfUnapproved(shot->id, take.id);
+            if (!approved)
+                return Status::failure(approved.error());
+            if (*approved) {
+                approvedShot = *shot;
+                approvedShot->approvedTakeId = take.id;
+            }
         }
         if (const ReferenceImage *ref = m_project.reference(take.referenceId)) {
             filledFrame = *ref;
             filledFrame->imageId = take.imageId;
-            if (Status s = m_store.save(*filledFrame); !s)
+            if (Status s = m_store.setReferenceImage(ref->id, take.imageId); !s)
                 return s;
         }
         done.state = JobState::Succeeded;

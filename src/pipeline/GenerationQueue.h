@@ -13,6 +13,7 @@
 #include "pipeline/ConcurrencyWindow.h"
 #include "pipeline/RequestBuilder.h"
 #include "providers/ImageProvider.h"
+#include "storage/WriterLock.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -122,6 +123,9 @@ private:
     };
 
     Job *mutableJob(Id jobId);
+    // Taken before the first job is queued or resumed, held until the queue goes: one job runner
+    // per project file (storage::WriterLock).
+    Status holdWriterLock();
     Status persist(Job &job);
     Status createJob(Job &job);
     QString labelOf(const Job &job) const;
@@ -155,6 +159,7 @@ private:
     int m_softened = 0;
     int m_recovered = 0;
     qint64 m_wallMs = 0;
+    std::unique_ptr<storage::WriterLock> m_writerLock;
 };
 
 } // namespace shotcraft::pipeline

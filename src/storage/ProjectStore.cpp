@@ -247,11 +247,19 @@ SQLite::Statement &ProjectStore::statement(const std::string &sql) {
     return s;
 }
 
+void ProjectStore::releaseSnapshot() {
+    for (auto &entry : m_statements)
+        entry.second->tryReset();
+}
+
 Status ProjectStore::transaction(const std::function<Status()> &writes) {
     if (m_transactionDepth > 0)
         return writes(); // already inside one edit
+    releaseSnapshot();
     try {
-        SQLite::Transaction tx(*m_db);
+        // IMMEDIATE: the write lock is taken (waiting on the busy timeout) before anything is read, so a
+        // commit by another process in between can never make the upgrade fail with "database is locked".
+        SQLite::Transaction tx(*m_db, SQLite::TransactionBehavior::IMMEDIATE);
         ++m_transactionDepth;
         Status result = writes();
         --m_transactionDepth;
@@ -319,6 +327,36 @@ Status ProjectStore::save(const ChatMessage &v) {
     return upsert(v);
 }
 
+Result<bool> ProjectStore::approveIfUnapproved(Id shotId, Id takeId) {
+    try {
+        SQLite::Statement &s =
+            statement("UPDATE shots SET data = json_set(data, '$.approvedTakeId', ?) WHERE id = ? AND "
+                      "COALESCE(json_extract(data, '$.approvedTakeId'), 0) = 0");
+        s.bind(1, static_cast<int64_t>(takeId));
+        s.bind(2, static_cast<int64_t>(shotId));
+        const int changed = s.exec();
+        s.reset();
+        return changed > 0;
+    } catch (const std::exception &e) {
+        return Result<bool>::failure(what(e));
+    }
+}
+
+Status ProjectStore::setReferenceImage(Id referenceId, Id imageId) {
+    try {
+        SQLite::Statement &s = statement(
+            "UPDATE reference_images SET image_id = ?, data = json_set(data, '$.imageId', ?) WHERE id = ?");
+        s.bind(1, static_cast<int64_t>(imageId));
+        s.bind(2, static_cast<int64_t>(imageId));
+        s.bind(3, static_cast<int64_t>(referenceId));
+        s.exec();
+        s.reset();
+        return Status::success();
+    } catch (const std::exception &e) {
+        return Status::failure(what(e));
+    }
+}
+
 Status ProjectStore::removeFrom(const char *table, Id id) {
     try {
         SQLite::Statement &s = statement(std::string("DELETE FROM ") + table + " WHERE id = ?");
@@ -367,6 +405,7 @@ template <typename T> QList<T> ProjectStore::loadAll(const std::string &sql) {
 }
 
 Result<Project> ProjectStore::load() {
+    releaseSnapshot(); // read what is in the file now, not what an unfinished read last saw
     try {
         Project p;
         {

@@ -96,6 +96,11 @@ public:
 
     // Moves a shot to `newOrder` within its scene and renumbers the others, in one transaction.
     Status moveShot(Id shotId, int newOrder);
+    // What a generation run writes into entities a user may be editing in another process: only
+    // the one field, so an edit stored meanwhile is kept. The take becomes the shot's approved one
+    // only while it has none; returns whether it did.
+    Result<bool> approveIfUnapproved(Id shotId, Id takeId);
+    Status setReferenceImage(Id referenceId, Id imageId);
 
     // Allocates a project-unique id (persisted, so ids are never reused).
     Result<Id> allocateId();
@@ -129,6 +134,10 @@ private:
     QString m_path;
     std::unique_ptr<SQLite::Database> m_db;
     std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+    // Resets every cached statement. A single-row read left unfinished keeps a read snapshot open;
+    // another process's commit then makes this connection's next write fail at once (SQLite does not
+    // wait on the busy timeout when a transaction is already open), and its reads go stale.
+    void releaseSnapshot();
     int m_transactionDepth = 0;
 };
 
