@@ -20,8 +20,9 @@
 namespace shotcraft::test {
 
 struct ExportRig {
-    std::unique_ptr<storage::ProjectStore> store;
+    std::unique_ptr<storage::ProjectStore> store; // null when the film could not be made: see error
     Project project;
+    QString error;
     exporting::ExportSnapshot snapshot() {
         auto s = exporting::takeSnapshot(*store, project);
         if (!s)
@@ -75,7 +76,7 @@ inline ExportRig generatedFilm(const QString &path, int shots, int ungeneratedEv
     auto created = storage::ProjectStore::create(path, p);
     if (!created)
         qFatal("create: %s", qPrintable(created.error()));
-    ExportRig rig{std::move(*created), {}};
+    ExportRig rig{std::move(*created), {}, {}};
     const Status written = rig.store->transaction([&]() -> Status {
         for (int i = 0; i < p.shots.size(); ++i) {
             if (ungeneratedEvery > 0 && i % ungeneratedEvery == ungeneratedEvery - 1)
@@ -106,15 +107,16 @@ inline ExportRig generatedFilm(const QString &path, int shots, int ungeneratedEv
     return rig;
 }
 
-// The demo story, imported and broken down, nothing generated: every frame a placeholder.
+// The demo story, imported and broken down, nothing generated: every frame a placeholder. A missing
+// or unreadable demo story gives a rig without a store and the reason, naming the path.
 inline ExportRig demoFilm(const QString &path) {
     Result<Project> made = pipeline::createProjectFromScript(demoStoryPath());
     if (!made)
-        qFatal("demo: %s", qPrintable(made.error()));
+        return {{}, {}, made.error()}; // names the path
     auto created = storage::ProjectStore::create(path, *made);
     if (!created)
-        qFatal("create: %s", qPrintable(created.error()));
-    ExportRig rig{std::move(*created), {}};
+        return {{}, {}, path + QStringLiteral(": ") + created.error()};
+    ExportRig rig{std::move(*created), {}, {}};
     rig.project = *rig.store->load();
     return rig;
 }

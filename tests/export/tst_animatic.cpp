@@ -45,6 +45,7 @@ void TestAnimatic::lengthMatchesTheShots() {
     test::ExportRig rig = demo
                               ? test::demoFilm(m_dir.filePath(name + QStringLiteral(".shotcraft")))
                               : test::generatedFilm(m_dir.filePath(name + QStringLiteral(".shotcraft")), 300);
+    QVERIFY2(rig.store, qPrintable(rig.error));
     const ExportSnapshot snapshot = rig.snapshot();
     AnimaticOptions options;
     options.fps = fps;

@@ -93,6 +93,7 @@ void TestCsvShotList::roundTrips() {
     QFETCH(bool, bom);
     const QString path = m_dir.filePath(QStringLiteral("%1%2.shotcraft").arg(demo).arg(bom));
     test::ExportRig rig = demo ? test::demoFilm(path) : test::generatedFilm(path, 300);
+    QVERIFY2(rig.store, qPrintable(rig.error));
     ExportSnapshot snapshot = rig.snapshot();
     snapshot.shots[0].shot.dialogueExcerpt =
         QStringLiteral("JUNE: \"No,\" she says.\r\nThen, \"yes\" — ¿sí?");

@@ -50,6 +50,7 @@ void TestPdfBoards::pagesAndText() {
     test::ExportRig rig = demo
                               ? test::demoFilm(m_dir.filePath(name + QStringLiteral(".shotcraft")))
                               : test::generatedFilm(m_dir.filePath(name + QStringLiteral(".shotcraft")), 300);
+    QVERIFY2(rig.store, qPrintable(rig.error));
     const ExportSnapshot snapshot = rig.snapshot();
     PdfBoardsOptions options;
     options.panelsPerPage = panels;

@@ -50,6 +50,7 @@ void TestTimelines::timelinesAgree() {
     const QString base = m_dir.filePath(demo ? QStringLiteral("demo") : QStringLiteral("big"));
     test::ExportRig rig = demo ? test::demoFilm(base + QStringLiteral(".shotcraft"))
                                : test::generatedFilm(base + QStringLiteral(".shotcraft"), 300);
+    QVERIFY2(rig.store, qPrintable(rig.error));
     ExportSnapshot snapshot = rig.snapshot();
     snapshot.info.fps = fps;
     const qint64 total = snapshot.totalFrames(fps);
