@@ -2,6 +2,7 @@
 
 #include "cinema/LensChoice.h"
 #include "cinema/PromptEngine.h"
+#include "director/UserChanges.h"
 #include "dna/ConsistencyPlanner.h"
 #include "pipeline/ProjectFactory.h"
 
@@ -22,20 +23,7 @@ Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialec
 }
 
 pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf) {
-    pipeline::RequestBuilder builder = pipeline::defaultRequestBuilder();
-    builder.prompt = [base = builder.prompt, changesOf = std::move(changesOf)](
-                         const Project &project, const Job &job, const ConsistencyPlan &plan,
-                         const providers::ImageProviderCaps &caps) {
-        PromptPackage package = base(project, job, plan, caps);
-        const QString changes =
-            job.kind == JobKind::Shot && changesOf ? changesOf(job.id).trimmed() : QString();
-        if (!changes.isEmpty()) {
-            package.positive += QStringLiteral(", ") + changes;
-            package.modifications.append(QStringLiteral("user: ") + changes);
-        }
-        return package;
-    };
-    return builder;
+    return director::withUserChanges(pipeline::defaultRequestBuilder(), std::move(changesOf));
 }
 
 void takeGenreLensAndComposition(const Project &project, Shot &shot) {

@@ -35,11 +35,13 @@ struct ProjectInfo {
     bool enhancePrompts = false;
     QString imageProvider = QStringLiteral("previz");
     QString sourceName; // the script file it was made from (file name only)
+    // The director may regenerate on the previz engine without asking (never on a paid service).
+    bool directorAutoConfirmPreviz = false;
     bool operator==(const ProjectInfo &) const = default;
 };
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProjectInfo, title, author, logline, genre, aspectRatio, fps,
                                                 period, seedPolicy, baseSeed, enhancePrompts, imageProvider,
-                                                sourceName)
+                                                sourceName, directorAutoConfirmPreviz)
 
 struct Project {
     ProjectInfo info;
