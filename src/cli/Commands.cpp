@@ -18,6 +18,8 @@ constexpr CommandSpec kCommands[] = {
     {"stale", "List the takes made stale by Visual DNA edits, with the reasons", &runStale},
     {"prompt", "Show one shot's cinematographer prompt (--dialect natural|sdxl|sd15) with its reasons",
      &runPrompt},
+    {"director", "One turn with the director: edit shots in plain English, regenerate with --yes",
+     &runDirector},
     {"export", "Export PNG/JPEG frames, PDF boards, an MP4 animatic, OTIO/EDL/FCP XML or a CSV shot list",
      &runExport},
     {"info", "Show a project's schema version, file size and counts", &runInfo},

@@ -26,5 +26,6 @@ int runStale(const QStringList &args, CommandIo &io);
 int runParse(const QStringList &args, CommandIo &io);
 int runNew(const QStringList &args, CommandIo &io);
 int runExport(const QStringList &args, CommandIo &io);
+int runDirector(const QStringList &args, CommandIo &io);
 
 } // namespace shotcraft::cli

@@ -6,6 +6,8 @@
 #include "dna/Staleness.h"
 #include "pipeline/SchemaValidator.h"
 
+#include <QRegularExpression>
+
 namespace shotcraft::director {
 
 namespace {
@@ -259,8 +261,8 @@ Result<QList<Id>> ProjectTools::filterShots(const Json &args) const {
             return Result<QList<Id>>::failure(
                 QStringLiteral("no location '%1' (locations: %2)").arg(name, namesOf(p.locations)));
     }
-    const std::optional<ShotSize> size =
-        args.contains("size") ? std::optional(args.at("size").get<ShotSize>()) : std::nullopt;
+    // -1: any size (an optional here trips a false maybe-uninitialized warning in GCC 12).
+    const int size = args.contains("size") ? static_cast<int>(args.at("size").get<ShotSize>()) : -1;
     const bool stale = args.value("stale", false);
     const bool failed = args.value("failed", false);
     const QList<Id> staleIds = stale ? dna::staleShots(p) : QList<Id>();
@@ -275,7 +277,7 @@ Result<QList<Id>> ProjectTools::filterShots(const Json &args) const {
             if (!of || of->locationId != location->id)
                 continue;
         }
-        if (size && s.size != *size)
+        if (size >= 0 && static_cast<int>(s.size) != size)
             continue;
         if (stale && !staleIds.contains(s.id))
             continue;

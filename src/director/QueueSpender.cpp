@@ -12,7 +12,7 @@ QueueSpender::QueueSpender(storage::ProjectStore &store, Project &project, Provi
 
 Status QueueSpender::run(const pipeline::GenerationRequest &request, const QString &changes,
                          const QString &provider) {
-    Result<providers::ImageProvider *> engine = m_providerNamed(provider);
+    Result<std::unique_ptr<providers::ImageProvider>> engine = m_providerNamed(provider);
     if (!engine)
         return Status::failure(engine.error());
     const pipeline::RequestBuilder builder =
