@@ -11,7 +11,8 @@ namespace shotcraft::cli {
 
 namespace {
 
-Json turnJson(const director::Turn &turn, const QList<director::SpendRequest> &ran, const QStringList &errors) {
+Json turnJson(const director::Turn &turn, const QList<director::SpendRequest> &ran,
+              const QStringList &errors) {
     Json calls = Json::array();
     for (const director::ToolOutcome &o : turn.outcomes) {
         Json c{{"id", o.call.id}, {"name", o.call.name}, {"arguments", o.call.arguments}, {"ok", o.ok}};
@@ -30,9 +31,9 @@ Json turnJson(const director::Turn &turn, const QList<director::SpendRequest> &r
             out.push_back(s.summary);
         return out;
     };
-    return Json{{"reply", turn.reply},          {"understood", turn.understood}, {"tool_calls", calls},
-                {"edits", edits},               {"pending", summaries(turn.pending)},
-                {"ran", summaries(ran)},        {"errors", errors}};
+    return Json{{"reply", turn.reply}, {"understood", turn.understood},      {"tool_calls", calls},
+                {"edits", edits},      {"pending", summaries(turn.pending)}, {"ran", summaries(ran)},
+                {"errors", errors}};
 }
 
 } // namespace
@@ -54,12 +55,14 @@ int runDirector(const QStringList &args, CommandIo &io) {
     if (!io.parse(parser, QStringLiteral("director"), args))
         return io.exitCode();
     if (parser.positionalArguments().size() != 2)
-        return io.fail(QStringLiteral("usage: shotcraft director PROJECT \"MESSAGE\" [--yes] [--provider NAME] "
-                                      "[--json]"),
-                       ExitUsage);
+        return io.fail(
+            QStringLiteral("usage: shotcraft director PROJECT \"MESSAGE\" [--yes] [--provider NAME] "
+                           "[--json]"),
+            ExitUsage);
     const QString message = parser.positionalArguments().at(1).trimmed();
     if (message.isEmpty())
-        return io.fail(QStringLiteral("the message is empty: say what to do, e.g. \"explain 1A\""), ExitUsage);
+        return io.fail(QStringLiteral("the message is empty: say what to do, e.g. \"explain 1A\""),
+                       ExitUsage);
 
     auto store = storage::ProjectStore::open(parser.positionalArguments().first());
     if (!store)
@@ -83,8 +86,10 @@ int runDirector(const QStringList &args, CommandIo &io) {
     QList<director::SpendRequest> toRun = turn.autoConfirmed;
     if (parser.isSet(yesOption))
         toRun.append(turn.pending);
-    director::QueueSpender spender(**store, project, [](const QString &name) { return imageProviderNamed(name); });
-    spender.setProgress([&io](int done, int total, qint64) { io.progress(QStringLiteral("Generating"), done, total); });
+    director::QueueSpender spender(**store, project,
+                                   [](const QString &name) { return imageProviderNamed(name); });
+    spender.setProgress(
+        [&io](int done, int total, qint64) { io.progress(QStringLiteral("Generating"), done, total); });
     for (const director::SpendRequest &spend : std::as_const(toRun)) {
         const Status st = director::Director::confirm(spend, spender);
         io.endProgress();

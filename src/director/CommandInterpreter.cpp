@@ -99,23 +99,29 @@ constexpr Phrase kMoods[] = {
 
 const QStringList &stopWords() {
     static const QStringList words = {
-        QStringLiteral("a"),      QStringLiteral("an"),     QStringLiteral("the"),   QStringLiteral("and"),
-        QStringLiteral("it"),     QStringLiteral("its"),    QStringLiteral("make"),  QStringLiteral("makes"),
-        QStringLiteral("set"),    QStringLiteral("change"), QStringLiteral("to"),    QStringLiteral("use"),
-        QStringLiteral("give"),   QStringLiteral("please"), QStringLiteral("of"),    QStringLiteral("all"),
-        QStringLiteral("every"),  QStringLiteral("each"),   QStringLiteral("in"),    QStringLiteral("at"),
-        QStringLiteral("with"),   QStringLiteral("then"),   QStringLiteral("also"),  QStringLiteral("me"),
-        QStringLiteral("shot"),   QStringLiteral("shots"),  QStringLiteral("ones"),  QStringLiteral("one"),
-        QStringLiteral("angle"),  QStringLiteral("lens"),   QStringLiteral("on"),    QStringLiteral("for"),
-        QStringLiteral("more"),   QStringLiteral("bit"),    QStringLiteral("little"), QStringLiteral("them"),
-        QStringLiteral("this"),   QStringLiteral("that"),   QStringLiteral("can"),   QStringLiteral("you"),
-        QStringLiteral("could"),  QStringLiteral("is"),     QStringLiteral("be"),    QStringLiteral("s"),
-        QStringLiteral("so"),     QStringLiteral("now"),    QStringLiteral("again"), QStringLiteral("composition"),
-        QStringLiteral("framing"), QStringLiteral("lighting"), QStringLiteral("camera"), QStringLiteral("move"),
-        QStringLiteral("i"),      QStringLiteral("want"),   QStringLiteral("let"),   QStringLiteral("us"),
-        QStringLiteral("same"),   QStringLiteral("are"),    QStringLiteral("what"),  QStringLiteral("which"),
-        QStringLiteral("how"),    QStringLiteral("from"),   QStringLiteral("take"),  QStringLiteral("as"),
-        QStringLiteral("by"),     QStringLiteral("way"),    QStringLiteral("do"),    QStringLiteral("give"),
+        QStringLiteral("a"),       QStringLiteral("an"),       QStringLiteral("the"),
+        QStringLiteral("and"),     QStringLiteral("it"),       QStringLiteral("its"),
+        QStringLiteral("make"),    QStringLiteral("makes"),    QStringLiteral("set"),
+        QStringLiteral("change"),  QStringLiteral("to"),       QStringLiteral("use"),
+        QStringLiteral("give"),    QStringLiteral("please"),   QStringLiteral("of"),
+        QStringLiteral("all"),     QStringLiteral("every"),    QStringLiteral("each"),
+        QStringLiteral("in"),      QStringLiteral("at"),       QStringLiteral("with"),
+        QStringLiteral("then"),    QStringLiteral("also"),     QStringLiteral("me"),
+        QStringLiteral("shot"),    QStringLiteral("shots"),    QStringLiteral("ones"),
+        QStringLiteral("one"),     QStringLiteral("angle"),    QStringLiteral("lens"),
+        QStringLiteral("on"),      QStringLiteral("for"),      QStringLiteral("more"),
+        QStringLiteral("bit"),     QStringLiteral("little"),   QStringLiteral("them"),
+        QStringLiteral("this"),    QStringLiteral("that"),     QStringLiteral("can"),
+        QStringLiteral("you"),     QStringLiteral("could"),    QStringLiteral("is"),
+        QStringLiteral("be"),      QStringLiteral("s"),        QStringLiteral("so"),
+        QStringLiteral("now"),     QStringLiteral("again"),    QStringLiteral("composition"),
+        QStringLiteral("framing"), QStringLiteral("lighting"), QStringLiteral("camera"),
+        QStringLiteral("move"),    QStringLiteral("i"),        QStringLiteral("want"),
+        QStringLiteral("let"),     QStringLiteral("us"),       QStringLiteral("same"),
+        QStringLiteral("are"),     QStringLiteral("what"),     QStringLiteral("which"),
+        QStringLiteral("how"),     QStringLiteral("from"),     QStringLiteral("take"),
+        QStringLiteral("as"),      QStringLiteral("by"),       QStringLiteral("way"),
+        QStringLiteral("do"),      QStringLiteral("give"),
     };
     return words;
 }
@@ -160,7 +166,8 @@ public:
         QStringList words;
         QString word;
         for (qsizetype i = 0; i <= m_text.size(); ++i) {
-            const bool inWord = i < m_text.size() && !m_used[i] && (m_text[i].isLetterOrNumber() || m_text[i] == u'-');
+            const bool inWord =
+                i < m_text.size() && !m_used[i] && (m_text[i].isLetterOrNumber() || m_text[i] == u'-');
             if (inWord) {
                 word += m_text[i];
             } else if (!word.isEmpty()) {
@@ -201,7 +208,8 @@ ToolCall call(const char *name, Json arguments) {
 
 QString clause(QString text) {
     // A free-text value runs to the end of its clause.
-    static const QRegularExpression end(QStringLiteral(R"(\s*(?:[.;!?]|,\s*and\b|\band then\b|\bthen\b).*$)"));
+    static const QRegularExpression end(
+        QStringLiteral(R"(\s*(?:[.;!?]|,\s*and\b|\band then\b|\bthen\b).*$)"));
     text.remove(end);
     return text.trimmed();
 }
@@ -218,22 +226,32 @@ QStringList commandExamples() {
             QStringLiteral("approve take 2 of 1B")};
 }
 
-Interpretation interpretCommand(const Project &project, const QString &message, const InterpreterContext &context) {
+Interpretation interpretCommand(const Project &project, const QString &message,
+                                const InterpreterContext &context) {
     Interpretation out;
     Reader r(message);
     const QString lower = message.toLower();
 
+    // Destructive actions are not the director's: say so rather than read the rest.
+    if (r.has(QStringLiteral(R"(\b(?:delete|remove|erase|drop|trash|destroy)\b)"))) {
+        out.notUnderstood =
+            QStringLiteral("Deleting shots, takes, characters or locations is not something I do; "
+                           "do it in the storyboard or the DNA panel, where it can be undone.");
+        return out;
+    }
+
     // Verbs first: their words must not read as anything else.
-    const QString regenVerbs =
-        QStringLiteral(R"(\b(?:regenerate|re-generate|redo|re-do|re-render|rerender|render|generate|reshoot|try again|new take|another take)\b)");
+    const QString regenVerbs = QStringLiteral(
+        R"(\b(?:regenerate|re-generate|redo|re-do|re-render|rerender|render|generate|reshoot|try again|new take|another take)\b)");
     bool regenerate = false;
     QString changes;
     // "regenerate ... with CHANGES": the rest of the clause is the user's own words for the prompt.
-    r.each(regenVerbs + QStringLiteral(R"((?:[^,.;]*?)\s+with\s+(.+)$)"), [&](const QRegularExpressionMatch &m) {
-        changes = clause(r.original().mid(m.capturedStart(1), m.capturedLength(1)));
-        regenerate = true;
-        return false; // only the changes are read here; the verb and targets are read below
-    });
+    r.each(regenVerbs + QStringLiteral(R"((?:[^,.;]*?)\s+with\s+(.+)$)"),
+           [&](const QRegularExpressionMatch &m) {
+               changes = clause(r.original().mid(m.capturedStart(1), m.capturedLength(1)));
+               regenerate = true;
+               return false; // only the changes are read here; the verb and targets are read below
+           });
     if (!changes.isEmpty()) {
         const qsizetype at = lower.indexOf(changes.toLower());
         r.each(QRegularExpression::escape(lower.mid(at, changes.size())),
@@ -244,12 +262,14 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
     const bool approve = r.has(QStringLiteral(R"(\b(?:approve|circle|print)\b)"));
     const bool explain = r.has(QStringLiteral(R"(\b(?:explain|why)\b)"));
     QString findQuery;
-    r.each(QStringLiteral(R"(\b(?:find|search(?: for)?)\s+(?:shots?\s+)?(?:with|where|about|of|showing|mentioning)?\s*(.+)$)"),
-           [&](const QRegularExpressionMatch &m) {
-               findQuery = clause(m.captured(1));
-               findQuery.remove(QRegularExpression(QStringLiteral(R"(^(?:the|a|an)\s+)")));
-               return !findQuery.isEmpty();
-           });
+    r.each(
+        QStringLiteral(
+            R"(\b(?:find|search(?: for)?)\s+(?:shots?\s+)?(?:with|where|about|of|showing|mentioning)?\s*(.+)$)"),
+        [&](const QRegularExpressionMatch &m) {
+            findQuery = clause(m.captured(1));
+            findQuery.remove(QRegularExpression(QStringLiteral(R"(^(?:the|a|an)\s+)")));
+            return !findQuery.isEmpty();
+        });
     const bool show = r.has(QStringLiteral(R"(\b(?:show|list|display|see|describe|tell me about|get)\b)"));
     const bool dna = r.has(QStringLiteral(R"(\b(?:dna|visual dna|characters|locations|palettes)\b)"));
 
@@ -257,12 +277,13 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
     QStringList providers = context.providers;
     if (!providers.contains(QStringLiteral("previz")))
         providers.append(QStringLiteral("previz"));
-    r.each(QStringLiteral(R"(\b(?:on|using|via)\s+([a-z0-9][\w.-]*))"), [&](const QRegularExpressionMatch &m) {
-        for (const QString &p : std::as_const(providers))
-            if (p.compare(m.captured(1), Qt::CaseInsensitive) == 0)
-                provider = p;
-        return !provider.isEmpty();
-    });
+    r.each(QStringLiteral(R"(\b(?:on|using|via)\s+([a-z0-9][\w.-]*))"),
+           [&](const QRegularExpressionMatch &m) {
+               for (const QString &p : std::as_const(providers))
+                   if (p.compare(m.captured(1), Qt::CaseInsensitive) == 0)
+                       provider = p;
+               return !provider.isEmpty();
+           });
 
     // Character DNA edits: "Tomas's wardrobe to a grey coat", "put Tomas in a grey coat", "Tomas wears ...".
     for (const Character &c : project.characters) {
@@ -277,8 +298,10 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
                 return true;
             };
         };
-        r.each(QStringLiteral(R"(\b%1(?:'s)?\s+(?:wardrobe|costume|clothes|outfit)\s+(?:to|is|:))").arg(name) + rest,
-               edit("wardrobe"));
+        r.each(
+            QStringLiteral(R"(\b%1(?:'s)?\s+(?:wardrobe|costume|clothes|outfit)\s+(?:to|is|:))").arg(name) +
+                rest,
+            edit("wardrobe"));
         r.each(QStringLiteral(R"(\b(?:put|dress)\s+%1\s+in)").arg(name) + rest, edit("wardrobe"));
         r.each(QStringLiteral(R"(\b%1\s+(?:wears|should wear))").arg(name) + rest, edit("wardrobe"));
         r.each(QStringLiteral(R"(\b%1(?:'s)?\s+hair\s+(?:to|is|:))").arg(name) + rest, edit("hair"));
@@ -296,9 +319,11 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
         else if (r.has(QStringLiteral(R"(\bcooler\b|\bcolder\b|\bcool\b)")))
             out.calls.append(call("update_palette", Json{{"temperature_k", std::min(12000, k + 600)}}));
         else if (r.has(QStringLiteral(R"(\bdesaturated\b|\bless saturated\b|\bmuted\b)")))
-            out.calls.append(call("update_palette", Json{{"saturation", film ? std::max(0.0, film->saturation - 0.2) : 0.8}}));
+            out.calls.append(call("update_palette",
+                                  Json{{"saturation", film ? std::max(0.0, film->saturation - 0.2) : 0.8}}));
         else if (r.has(QStringLiteral(R"(\bmore saturated\b|\bvivid\b)")))
-            out.calls.append(call("update_palette", Json{{"saturation", film ? std::min(2.0, film->saturation + 0.2) : 1.2}}));
+            out.calls.append(call("update_palette",
+                                  Json{{"saturation", film ? std::min(2.0, film->saturation + 0.2) : 1.2}}));
     }
 
     // Which shots.
@@ -363,10 +388,11 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
         set["aperture"] = m.captured(1).toDouble();
         return true;
     });
-    r.each(QStringLiteral(R"(\b(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds)\b)"), [&](const QRegularExpressionMatch &m) {
-        set["duration_sec"] = m.captured(1).toDouble();
-        return true;
-    });
+    r.each(QStringLiteral(R"(\b(\d+(?:\.\d+)?)\s*(?:s|sec|secs|seconds)\b)"),
+           [&](const QRegularExpressionMatch &m) {
+               set["duration_sec"] = m.captured(1).toDouble();
+               return true;
+           });
     QStringList lighting;
     for (const Phrase &p : kLighting)
         if (r.has(QString::fromLatin1(p.pattern)))
@@ -391,6 +417,9 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
     out.ignored = r.leftovers();
     const bool filtered = !filter.empty();
     QList<Id> targets = shots;
+    // With no shot named, the selected one is meant ("85mm at f/1.8", "approve").
+    if (targets.isEmpty() && !filtered && context.currentShot != 0 && project.shot(context.currentShot))
+        targets.append(context.currentShot);
     if (targets.isEmpty() && filtered) {
         // Per-shot tools need the shots a filter names; the filter itself is checked by the tools.
         for (const Shot &s : project.shots) {
@@ -418,14 +447,16 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
                              commandExamples().join(QStringLiteral("\", \"")) + QStringLiteral("\".");
     if (!missing.isEmpty()) {
         out.calls.clear();
-        out.notUnderstood = QStringLiteral("There is no shot %1 in this project.").arg(missing.join(QStringLiteral(", ")));
+        out.notUnderstood =
+            QStringLiteral("There is no shot %1 in this project.").arg(missing.join(QStringLiteral(", ")));
         return out;
     }
     auto askWhich = [&](const QString &what) {
         out.calls.clear();
-        out.notUnderstood = QStringLiteral("Which shots should I %1? Name them (\"2C\", \"shot 14\", \"scene 5\", "
-                                           "\"Mira's close-ups\", \"the stale ones\").")
-                                .arg(what);
+        out.notUnderstood =
+            QStringLiteral("Which shots should I %1? Name them (\"2C\", \"shot 14\", \"scene 5\", "
+                           "\"Mira's close-ups\", \"the stale ones\").")
+                .arg(what);
         return out;
     };
     auto shotArg = [&project](Id id) {
@@ -452,10 +483,11 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
             args["provider"] = provider;
         out.calls.append(call("generate_look_book", args));
     } else if (regenerate) {
-        Json args = shots.isEmpty() ? filter : Json::object();
-        if (!shots.isEmpty()) {
+        const QList<Id> named = shots.isEmpty() && !filtered ? targets : shots;
+        Json args = named.isEmpty() ? filter : Json::object();
+        if (!named.isEmpty()) {
             Json list = Json::array();
-            for (Id id : std::as_const(shots))
+            for (Id id : named)
                 list.push_back(shotArg(id));
             args["shots"] = list;
         }
@@ -500,8 +532,9 @@ Interpretation interpretCommand(const Project &project, const QString &message, 
     }
     if (out.calls.isEmpty()) {
         out.notUnderstood =
-            (out.ignored.isEmpty() ? QStringLiteral("I did not understand that.")
-                                   : QStringLiteral("I did not understand \"%1\".").arg(out.ignored.join(u' '))) +
+            (out.ignored.isEmpty()
+                 ? QStringLiteral("I did not understand that.")
+                 : QStringLiteral("I did not understand \"%1\".").arg(out.ignored.join(u' '))) +
             QLatin1Char(' ') + examples;
         return out;
     }

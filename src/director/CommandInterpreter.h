@@ -10,8 +10,8 @@
 namespace shotcraft::director {
 
 struct InterpreterContext {
-    Id currentShot = 0;      // what "it" and "this shot" mean (the window's selection)
-    QStringList providers;   // image engine names "on NAME" may pick
+    Id currentShot = 0;    // what "it" and "this shot" mean (the window's selection)
+    QStringList providers; // image engine names "on NAME" may pick
 };
 
 struct Interpretation {

@@ -11,8 +11,9 @@ QString shotList(const Json &shots, int max = 12) {
             items.append(QStringLiteral("and %1 more").arg(shots.size() - max));
             break;
         }
-        items.append(QStringLiteral("%1 (%2, %3)")
-                         .arg(s.value("shot", QString()), s.value("size", QString()), s.value("lens", QString())));
+        items.append(
+            QStringLiteral("%1 (%2, %3)")
+                .arg(s.value("shot", QString()), s.value("size", QString()), s.value("lens", QString())));
     }
     return items.join(QStringLiteral(", "));
 }
@@ -53,19 +54,22 @@ QString describeOutcome(const Project &, const ToolOutcome &o) {
         const Json &s = r.at("summary");
         return QStringLiteral("Shot %1: %2, %3, %4, %5 — %6")
             .arg(s.value("shot", QString()), s.value("size", QString()), s.value("angle", QString()),
-                 s.value("movement", QString()), s.value("lens", QString()), s.value("description", QString()));
+                 s.value("movement", QString()), s.value("lens", QString()),
+                 s.value("description", QString()));
     }
     if (n == QLatin1String("explain_prompt")) {
         QStringList lines{QStringLiteral("Shot %1's prompt:").arg(r.value("shot", QString()))};
         for (const Json &e : r.at("rationale"))
             lines.append(QStringLiteral("• %1: %2 — %3")
-                             .arg(e.value("aspect", QString()), e.value("choice", QString()), e.value("reason", QString())));
+                             .arg(e.value("aspect", QString()), e.value("choice", QString()),
+                                  e.value("reason", QString())));
         return lines.join(QLatin1Char('\n'));
     }
     if (n == QLatin1String("get_dna")) {
         QStringList names;
         for (const Json &c : r.at("characters"))
-            names.append(QStringLiteral("%1 (%2)").arg(c.value("name", QString()), c.value("wardrobe", QString())));
+            names.append(
+                QStringLiteral("%1 (%2)").arg(c.value("name", QString()), c.value("wardrobe", QString())));
         QStringList places;
         for (const Json &l : r.at("locations"))
             places.append(l.value("name", QString()));
@@ -73,7 +77,9 @@ QString describeOutcome(const Project &, const ToolOutcome &o) {
             .arg(names.join(QStringLiteral(", ")), places.join(QStringLiteral(", ")));
     }
     if (n == QLatin1String("approve_take"))
-        return QStringLiteral("Shot %1: take %2 is circled.").arg(r.value("shot", QString())).arg(r.value("approved_take", 0));
+        return QStringLiteral("Shot %1: take %2 is circled.")
+            .arg(r.value("shot", QString()))
+            .arg(r.value("approved_take", 0));
     return QString::fromUtf8(toJsonBytes(r));
 }
 
@@ -86,7 +92,8 @@ void Director::setDefaultProvider(const QString &provider) {
     m_tools.setDefaultProvider(provider);
 }
 
-Status Director::record(ChatRole role, const QString &content, const QString &calls, const QString &toolCallId) {
+Status Director::record(ChatRole role, const QString &content, const QString &calls,
+                        const QString &toolCallId) {
     ChatMessage message;
     message.role = role;
     message.content = content;

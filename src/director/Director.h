@@ -22,9 +22,9 @@ public:
 struct Turn {
     QString reply;
     QList<ToolOutcome> outcomes;
-    QList<DirectorEdit> edits;           // every edit of the turn: one undo step
-    QList<SpendRequest> pending;         // waiting for the user's confirmation
-    QList<SpendRequest> autoConfirmed;   // allowed without asking by the project's setting
+    QList<DirectorEdit> edits;         // every edit of the turn: one undo step
+    QList<SpendRequest> pending;       // waiting for the user's confirmation
+    QList<SpendRequest> autoConfirmed; // allowed without asking by the project's setting
     bool understood = true;
 };
 

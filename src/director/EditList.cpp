@@ -18,7 +18,8 @@ Status write(ProjectAccess &access, const DirectorEdit &edit, const Json &value)
             return access.savePalette(value.get<Palette>());
         }
     } catch (const std::exception &e) {
-        return Status::failure(QStringLiteral("cannot restore %1: %2").arg(edit.label, QString::fromUtf8(e.what())));
+        return Status::failure(
+            QStringLiteral("cannot restore %1: %2").arg(edit.label, QString::fromUtf8(e.what())));
     }
     return Status::failure(QStringLiteral("unknown edit"));
 }

@@ -40,8 +40,12 @@ constexpr FieldMap kShotFields[] = {
     {"description", "/description"},
 };
 constexpr FieldMap kCharacterFields[] = {
-    {"description", "/description"}, {"age", "/age"},   {"build", "/build"},
-    {"face", "/face"},               {"hair", "/hair"}, {"wardrobe", "/wardrobe"},
+    {"description", "/description"},
+    {"age", "/age"},
+    {"build", "/build"},
+    {"face", "/face"},
+    {"hair", "/hair"},
+    {"wardrobe", "/wardrobe"},
     {"distinctive_marks", "/distinctiveMarks"},
 };
 constexpr FieldMap kLocationFields[] = {
@@ -73,7 +77,8 @@ Result<T> patch(const T &value, const Json &args, const FieldMap (&fields)[N], D
         if (after.at(at) == args.at(f.argument))
             continue;
         after[at] = args.at(f.argument);
-        changed.append(QStringLiteral("%1 %2").arg(QString::fromLatin1(f.argument), valueText(args.at(f.argument))));
+        changed.append(
+            QStringLiteral("%1 %2").arg(QString::fromLatin1(f.argument), valueText(args.at(f.argument))));
     }
     if (changed.isEmpty()) {
         bool anyField = false;
@@ -201,7 +206,8 @@ ToolOutcome ProjectTools::run(const ToolCall &call) {
     const Json args = call.arguments.is_null() ? Json::object() : call.arguments;
     if (const QStringList problems = pipeline::SchemaValidator::validate(args, spec->parameters, 5);
         !problems.isEmpty())
-        return fail(QStringLiteral("invalid arguments for %1: %2").arg(call.name, problems.join(QStringLiteral("; "))));
+        return fail(QStringLiteral("invalid arguments for %1: %2")
+                        .arg(call.name, problems.join(QStringLiteral("; "))));
     for (const auto &[name, handler] : handlers) {
         if (call.name != QLatin1String(name))
             continue;
@@ -220,18 +226,22 @@ ToolOutcome ProjectTools::run(const ToolCall &call) {
 
 Result<const Shot *> ProjectTools::shotNamed(const Json &ref) const {
     const Project &p = m_access.project();
-    const QString text = ref.is_number_integer() ? QString::number(ref.get<qint64>()) : ref.get<QString>().trimmed();
+    const QString text =
+        ref.is_number_integer() ? QString::number(ref.get<qint64>()) : ref.get<QString>().trimmed();
     QString wanted = text;
-    wanted.remove(QRegularExpression(QStringLiteral("^(shot\\s+)"), QRegularExpression::CaseInsensitiveOption));
+    wanted.remove(
+        QRegularExpression(QStringLiteral("^(shot\\s+)"), QRegularExpression::CaseInsensitiveOption));
     for (const Shot &s : p.shots)
         if (s.number.compare(wanted, Qt::CaseInsensitive) == 0)
             return &s;
     if (const Shot *s = p.findShot(wanted))
         return s;
-    const QString range = p.shots.isEmpty() ? QStringLiteral("the project has no shots")
-                                            : QStringLiteral("shots run %1 to %2")
-                                                  .arg(p.shots.first().number, p.shots.last().number);
-    return Result<const Shot *>::failure(QStringLiteral("no shot '%1' in this project (%2)").arg(text, range));
+    const QString range =
+        p.shots.isEmpty()
+            ? QStringLiteral("the project has no shots")
+            : QStringLiteral("shots run %1 to %2").arg(p.shots.first().number, p.shots.last().number);
+    return Result<const Shot *>::failure(
+        QStringLiteral("no shot '%1' in this project (%2)").arg(text, range));
 }
 
 Result<QList<Id>> ProjectTools::filterShots(const Json &args) const {
@@ -320,18 +330,28 @@ Result<Json> ProjectTools::getShot(const Json &args, ToolOutcome &) {
 
 Result<Json> ProjectTools::getDna(const Json &, ToolOutcome &) {
     const Project &p = m_access.project();
-    Json characters = Json::array(), locations = Json::array(), palettes = Json::array(), style = Json::array();
+    Json characters = Json::array(), locations = Json::array(), palettes = Json::array(),
+         style = Json::array();
     for (const Character &c : p.characters)
-        characters.push_back({{"name", c.name}, {"description", c.description}, {"age", c.age},
-                              {"hair", c.hair}, {"wardrobe", c.wardrobe}, {"colours", c.signatureColours}});
+        characters.push_back({{"name", c.name},
+                              {"description", c.description},
+                              {"age", c.age},
+                              {"hair", c.hair},
+                              {"wardrobe", c.wardrobe},
+                              {"colours", c.signatureColours}});
     for (const Location &l : p.locations)
-        locations.push_back({{"name", l.name}, {"description", l.description}, {"light_sources", l.lightSources}});
+        locations.push_back(
+            {{"name", l.name}, {"description", l.description}, {"light_sources", l.lightSources}});
     for (const Palette &pal : p.palettes)
-        palettes.push_back({{"name", pal.name}, {"scope", pal.scope}, {"temperature_k", pal.temperatureK},
-                            {"saturation", pal.saturation}, {"swatches", pal.swatches.size()}});
+        palettes.push_back({{"name", pal.name},
+                            {"scope", pal.scope},
+                            {"temperature_k", pal.temperatureK},
+                            {"saturation", pal.saturation},
+                            {"swatches", pal.swatches.size()}});
     for (const StyleToken &t : p.styleTokens)
         style.push_back(t);
-    return Json{{"characters", characters}, {"locations", locations}, {"palettes", palettes}, {"style", style}};
+    return Json{
+        {"characters", characters}, {"locations", locations}, {"palettes", palettes}, {"style", style}};
 }
 
 Result<Json> ProjectTools::explainPrompt(const Json &args, ToolOutcome &) {
@@ -349,7 +369,8 @@ Result<Json> ProjectTools::findShots(const Json &args, ToolOutcome &) {
         return Result<Json>::failure(QStringLiteral("find_shots needs words to look for"));
     Json list = Json::array();
     for (const Shot &s : m_access.project().shots) {
-        const QString hay = s.description + QLatin1Char(' ') + s.dialogueExcerpt + QLatin1Char(' ') + s.subject;
+        const QString hay =
+            s.description + QLatin1Char(' ') + s.dialogueExcerpt + QLatin1Char(' ') + s.subject;
         bool all = true;
         for (const QString &w : words)
             all = all && hay.contains(w, Qt::CaseInsensitive);
@@ -377,8 +398,8 @@ Result<Json> ProjectTools::updateCharacter(const Json &args, ToolOutcome &out) {
     const Project &p = m_access.project();
     const Character *c = byName(p.characters, str(args, "name"));
     if (!c)
-        return Result<Json>::failure(
-            QStringLiteral("no character '%1' (characters: %2)").arg(str(args, "name"), namesOf(p.characters)));
+        return Result<Json>::failure(QStringLiteral("no character '%1' (characters: %2)")
+                                         .arg(str(args, "name"), namesOf(p.characters)));
     Result<Character> after = patch(*c, args, kCharacterFields, DirectorEdit::Kind::Character, c->name, out);
     if (!after)
         return Result<Json>::failure(after.error());
@@ -415,10 +436,11 @@ Result<Json> ProjectTools::updatePalette(const Json &args, ToolOutcome &out) {
         pal = byName(p.palettes, name);
     }
     if (!pal)
-        return Result<Json>::failure(QStringLiteral("no palette '%1' (palettes: %2)")
-                                         .arg(name.isEmpty() ? QStringLiteral("film") : name, namesOf(p.palettes)));
-    Result<Palette> after =
-        patch(*pal, args, kPaletteFields, DirectorEdit::Kind::Palette, QStringLiteral("palette ") + pal->name, out);
+        return Result<Json>::failure(
+            QStringLiteral("no palette '%1' (palettes: %2)")
+                .arg(name.isEmpty() ? QStringLiteral("film") : name, namesOf(p.palettes)));
+    Result<Palette> after = patch(*pal, args, kPaletteFields, DirectorEdit::Kind::Palette,
+                                  QStringLiteral("palette ") + pal->name, out);
     if (!after)
         return Result<Json>::failure(after.error());
     if (!out.edits.isEmpty())
@@ -453,8 +475,8 @@ Result<Json> ProjectTools::approveTake(const Json &args, ToolOutcome &out) {
     after.approvedTakeId = take->id;
     if (after.approvedTakeId != (*shot)->approvedTakeId) {
         out.edits.append({DirectorEdit::Kind::Shot, after.id,
-                          QStringLiteral("shot %1: take %2 circled").arg(after.number).arg(take->id), Json(**shot),
-                          Json(after)});
+                          QStringLiteral("shot %1: take %2 circled").arg(after.number).arg(take->id),
+                          Json(**shot), Json(after)});
         if (Status st = m_access.saveShot(after); !st)
             return Result<Json>::failure(st.error());
     }
@@ -487,7 +509,8 @@ Result<Json> ProjectTools::regenerateShots(const Json &args, ToolOutcome &out) {
                     ids.append(id);
     }
     if (!args.contains("shots") && !filtered)
-        return Result<Json>::failure(QStringLiteral("say which shots to regenerate: their numbers or a filter"));
+        return Result<Json>::failure(
+            QStringLiteral("say which shots to regenerate: their numbers or a filter"));
     if (ids.isEmpty())
         return Result<Json>::failure(QStringLiteral("no shot matches, so nothing would be regenerated"));
     SpendRequest spend;
@@ -495,14 +518,14 @@ Result<Json> ProjectTools::regenerateShots(const Json &args, ToolOutcome &out) {
     spend.shotIds = ids;
     spend.changes = str(args, "changes");
     spend.provider = providerOf(args);
-    spend.summary = QStringLiteral("Regenerate %1 shot%2 (%3) on %4, about %5 request%6%7")
-                        .arg(ids.size())
-                        .arg(ids.size() == 1 ? QString() : QStringLiteral("s"))
-                        .arg(shotLabels(p, ids), spend.provider)
-                        .arg(ids.size())
-                        .arg(ids.size() == 1 ? QString() : QStringLiteral("s"))
-                        .arg(spend.changes.isEmpty() ? QString()
-                                                     : QStringLiteral(", with \"%1\"").arg(spend.changes));
+    spend.summary =
+        QStringLiteral("Regenerate %1 shot%2 (%3) on %4, about %5 request%6%7")
+            .arg(ids.size())
+            .arg(ids.size() == 1 ? QString() : QStringLiteral("s"))
+            .arg(shotLabels(p, ids), spend.provider)
+            .arg(ids.size())
+            .arg(ids.size() == 1 ? QString() : QStringLiteral("s"))
+            .arg(spend.changes.isEmpty() ? QString() : QStringLiteral(", with \"%1\"").arg(spend.changes));
     out.spend = spend;
     return Json{{"status", "awaiting the user's confirmation"}, {"summary", spend.summary}};
 }
@@ -514,9 +537,10 @@ Result<Json> ProjectTools::generateLookBook(const Json &args, ToolOutcome &out) 
     for (const ReferenceImage &r : p.references)
         frames += (all || r.imageId == 0) ? 1 : 0;
     if (frames == 0)
-        return Result<Json>::failure(p.references.isEmpty()
-                                         ? QStringLiteral("the project has no look-book frames: build its DNA first")
-                                         : QStringLiteral("every look-book frame has an image already"));
+        return Result<Json>::failure(
+            p.references.isEmpty()
+                ? QStringLiteral("the project has no look-book frames: build its DNA first")
+                : QStringLiteral("every look-book frame has an image already"));
     SpendRequest spend;
     spend.kind = SpendRequest::Kind::LookBook;
     spend.provider = providerOf(args);

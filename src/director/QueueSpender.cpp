@@ -35,8 +35,9 @@ Status QueueSpender::regenerate(const QList<Id> &shotIds, const QString &changes
 
 Status QueueSpender::generateLookBook(bool regenerateAll, const QString &provider) {
     if (regenerateAll)
-        return Status::failure(QStringLiteral("regenerating every look-book frame is done in the window or with "
-                                              "`shotcraft dna --build`; headless runs fill the missing frames"));
+        return Status::failure(
+            QStringLiteral("regenerating every look-book frame is done in the window or with "
+                           "`shotcraft dna --build`; headless runs fill the missing frames"));
     pipeline::GenerationRequest request;
     request.wholeLookBook = true;
     return run(request, {}, provider);

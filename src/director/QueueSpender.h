@@ -13,7 +13,8 @@ namespace shotcraft::director {
 class QueueSpender : public Spender {
 public:
     // `providerNamed` gives the image engine for a profile name (or a reason it cannot).
-    using ProviderLookup = std::function<Result<std::unique_ptr<providers::ImageProvider>>(const QString &name)>;
+    using ProviderLookup =
+        std::function<Result<std::unique_ptr<providers::ImageProvider>>(const QString &name)>;
     QueueSpender(storage::ProjectStore &store, Project &project, ProviderLookup providerNamed);
 
     void setProgress(pipeline::ProgressCallback progress) { m_progress = std::move(progress); }

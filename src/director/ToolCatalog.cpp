@@ -66,20 +66,24 @@ QList<ToolSpec> buildCatalog() {
     regenerate["changes"] = text("what to change in the new take, added to its prompt");
     regenerate["provider"] = text("image engine profile; default: the current one");
     return {
-        {QStringLiteral("list_shots"), QStringLiteral("List shots, optionally by scene, character, location, size, "
-                                                      "stale or failed."),
+        {QStringLiteral("list_shots"),
+         QStringLiteral("List shots, optionally by scene, character, location, size, "
+                        "stale or failed."),
          RiskClass::Read, object(shotFilter())},
         {QStringLiteral("get_shot"),
          QStringLiteral("One shot's fields, its approved take and a summary of its prompt."), RiskClass::Read,
          object(Json{{"shot", shotRef}}, {"shot"})},
-        {QStringLiteral("get_dna"), QStringLiteral("The Visual DNA: characters, locations, palettes and style."),
-         RiskClass::Read, object(Json::object())},
-        {QStringLiteral("explain_prompt"), QStringLiteral("Why one shot's prompt says what it says (its rationale)."),
-         RiskClass::Read, object(Json{{"shot", shotRef}}, {"shot"})},
-        {QStringLiteral("find_shots"), QStringLiteral("Shots whose description or dialogue contain every word given."),
-         RiskClass::Read, object(Json{{"query", text("words to look for")}}, {"query"})},
-        {QStringLiteral("update_shot"), QStringLiteral("Change fields of one shot (undoable)."), RiskClass::Edit,
-         object(shotFields, {"shot"})},
+        {QStringLiteral("get_dna"),
+         QStringLiteral("The Visual DNA: characters, locations, palettes and style."), RiskClass::Read,
+         object(Json::object())},
+        {QStringLiteral("explain_prompt"),
+         QStringLiteral("Why one shot's prompt says what it says (its rationale)."), RiskClass::Read,
+         object(Json{{"shot", shotRef}}, {"shot"})},
+        {QStringLiteral("find_shots"),
+         QStringLiteral("Shots whose description or dialogue contain every word given."), RiskClass::Read,
+         object(Json{{"query", text("words to look for")}}, {"query"})},
+        {QStringLiteral("update_shot"), QStringLiteral("Change fields of one shot (undoable)."),
+         RiskClass::Edit, object(shotFields, {"shot"})},
         {QStringLiteral("update_character"), QStringLiteral("Change a character's Visual DNA (undoable)."),
          RiskClass::Edit,
          object(Json{{"name", text("the character's name")},
@@ -109,15 +113,18 @@ QList<ToolSpec> buildCatalog() {
          object(Json{{"shot", shotRef}, {"take", Json{{"type", "integer"}, {"description", "take id"}}}},
                 {"shot"})},
         {QStringLiteral("regenerate_shots"),
-         QStringLiteral("Generate new takes of shots (by ids or a filter), optionally with changes. Needs the "
-                        "user's confirmation."),
+         QStringLiteral(
+             "Generate new takes of shots (by ids or a filter), optionally with changes. Needs the "
+             "user's confirmation."),
          RiskClass::Spend, object(regenerate)},
         {QStringLiteral("generate_look_book"),
-         QStringLiteral("Generate the look-book frames that have no image (or all, with regenerate). Needs the "
-                        "user's confirmation."),
+         QStringLiteral(
+             "Generate the look-book frames that have no image (or all, with regenerate). Needs the "
+             "user's confirmation."),
          RiskClass::Spend,
-         object(Json{{"regenerate", Json{{"type", "boolean"}, {"description", "every frame, not only missing"}}},
-                     {"provider", text("image engine profile; default: the current one")}})},
+         object(
+             Json{{"regenerate", Json{{"type", "boolean"}, {"description", "every frame, not only missing"}}},
+                  {"provider", text("image engine profile; default: the current one")}})},
     };
 }
 

@@ -9,6 +9,7 @@
 
 namespace shotcraft::director {
 
-pipeline::RequestBuilder withUserChanges(pipeline::RequestBuilder base, std::function<QString(Id jobId)> changesOf);
+pipeline::RequestBuilder withUserChanges(pipeline::RequestBuilder base,
+                                         std::function<QString(Id jobId)> changesOf);
 
 } // namespace shotcraft::director
