@@ -3,6 +3,8 @@
 #include "ChatPanel.h"
 #include "CoreServices.h"
 #include "EditCommands.h"
+#include "ExportDialog.h"
+#include "ExportTask.h"
 #include "GenerationController.h"
 #include "MessageBar.h"
 #include "PromptInspector.h"
@@ -203,6 +205,27 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseOpen);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, this, &MainWindow::chooseSaveAs);
+    // File > Export: the dialog builds the request from one snapshot; the queue dock runs it.
+    auto *exportTask = new ExportTask(m_queue);
+    exportTask->setObjectName(QStringLiteral("exportTask"));
+    m_queue->layout()->addWidget(exportTask);
+    connect(exportTask, &ExportTask::finished, this, [this](const exporting::ExportOutcome &outcome) {
+        if (!outcome.ok() && outcome.error != exporting::cancelledMessage())
+            showError(outcome.error);
+    });
+    QAction *exportAction = file->addAction(tr("&Export\u2026"), this, [this, exportTask] {
+        if (!m_document || exportTask->isRunning())
+            return;
+        Result<exporting::ExportSnapshot> snapshot =
+            exporting::takeSnapshot(m_document->store(), m_document->project());
+        if (!snapshot)
+            return showError(snapshot.error());
+        ExportDialog dialog(*snapshot, QFileInfo(m_document->path()).absolutePath(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            exportTask->start(*snapshot, dialog.request());
+    });
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addAction(tr("&Services\u2026"), QKeySequence::Preferences, this, [this] {
         ProviderSettingsDialog dialog(this);
         dialog.exec();

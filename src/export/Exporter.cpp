@@ -143,28 +143,35 @@ Json Exporter::toJson(const ExportSummary &s) {
             {"seconds", s.seconds}};
 }
 
+QString Exporter::counted(qint64 n, const char *noun) {
+    return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(noun),
+                                                n == 1 ? QString() : QStringLiteral("s"));
+}
+
+QString Exporter::placeholderNote(int placeholders) {
+    return placeholders > 0 ? QStringLiteral(" (%1)").arg(counted(placeholders, "placeholder frame"))
+                            : QString();
+}
+
 QString Exporter::preview(const ExportSnapshot &snapshot, const ExportRequest &request) {
     const int shots = int(snapshot.shots.size());
-    const QString missing = snapshot.placeholders()
-                                ? QStringLiteral(" (%1 placeholder frames)").arg(snapshot.placeholders())
-                                : QString();
+    const QString missing = placeholderNote(snapshot.placeholders());
     const double fps = request.format == ExportFormat::Mp4 ? request.animatic.fps
                        : snapshot.info.fps > 0             ? snapshot.info.fps
                                                            : 24.0;
     switch (request.format) {
     case ExportFormat::Pdf:
-        return QStringLiteral("%1 panels on %2 pages%3")
-            .arg(shots)
-            .arg(PdfBoards::pageCount(shots, request.pdf.panelsPerPage))
-            .arg(missing);
+        return QStringLiteral("%1 on %2%3")
+            .arg(counted(shots, "panel"),
+                 counted(PdfBoards::pageCount(shots, request.pdf.panelsPerPage), "page"), missing);
     case ExportFormat::Png:
     case ExportFormat::Jpeg:
     case ExportFormat::Csv:
-        return QStringLiteral("%1 shots%2").arg(shots).arg(missing);
+        return counted(shots, "shot") + missing;
     default:
-        return QStringLiteral("%1 shots, %2 frames, %3 at %4 fps%5")
-            .arg(shots)
-            .arg(snapshot.totalFrames(fps))
+        return QStringLiteral("%1, %2, %3 at %4 fps%5")
+            .arg(counted(shots, "shot"))
+            .arg(counted(snapshot.totalFrames(fps), "frame"))
             .arg(runningTime(snapshot.totalFrames(fps) / fps))
             .arg(fps)
             .arg(missing);

@@ -46,6 +46,10 @@ public:
     static Json toJson(const ExportSummary &summary);
     // "42 panels on 8 pages", "300 frames, 2m 05s at 24 fps": what the dialog says before starting.
     static QString preview(const ExportSnapshot &snapshot, const ExportRequest &request);
+    // "1 page", "8 pages": counts as a sentence says them.
+    static QString counted(qint64 n, const char *noun);
+    // " (6 placeholder frames)" for shots exported before they were generated; empty for none.
+    static QString placeholderNote(int placeholders);
 };
 
 } // namespace shotcraft::exporting

@@ -4,6 +4,8 @@
 #include "export/ShotText.h"
 
 #include <QDate>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
@@ -191,7 +193,8 @@ Result<ExportSummary> PdfBoards::write(const ExportSnapshot &snapshot, const QSt
     const double fps = snapshot.info.fps > 0 ? snapshot.info.fps : 24.0;
     const double aspect = std::clamp(snapshot.info.aspectRatio, 0.2, 5.0);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Like every other format, a new folder in the chosen path is made rather than refused.
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()) || !file.open(QIODevice::WriteOnly))
         return R::failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
 
     const int pages = pageCount(int(snapshot.shots.size()), options.panelsPerPage);
