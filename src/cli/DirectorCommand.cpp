@@ -4,7 +4,10 @@
 #include "cli/Commands.h"
 #include "cli/GenerationCommand.h"
 #include "director/Director.h"
+#include "director/LlmDirector.h"
 #include "director/QueueSpender.h"
+#include "pipeline/ImageProviderFactory.h"
+#include "providers/LlmRegistry.h"
 #include "storage/ProjectStore.h"
 
 namespace shotcraft::cli {
@@ -46,24 +49,23 @@ int runDirector(const QStringList &args, CommandIo &io) {
     parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("A .shotcraft project file."));
     parser.addPositionalArgument(QStringLiteral("MESSAGE"), QStringLiteral("What to do, e.g. \"make 2C a low "
                                                                            "angle and regenerate it\"."));
+    const QCommandLineOption llmOption(
+        QStringLiteral("llm"),
+        QStringLiteral("Language-model profile to read the request (default: the offline interpreter)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption yesOption(QStringLiteral("yes"),
                                        QStringLiteral("Run the regenerations the request asks for."));
     const QCommandLineOption providerOption(
         QStringLiteral("provider"), QStringLiteral("Image provider profile (default: the project's)."),
         QStringLiteral("NAME"));
-    parser.addOptions({yesOption, providerOption});
+    parser.addOptions({llmOption, yesOption, providerOption});
     if (!io.parse(parser, QStringLiteral("director"), args))
         return io.exitCode();
-    if (parser.positionalArguments().size() != 2)
-        return io.fail(
-            QStringLiteral("usage: shotcraft director PROJECT \"MESSAGE\" [--yes] [--provider NAME] "
-                           "[--json]"),
-            ExitUsage);
-    const QString message = parser.positionalArguments().at(1).trimmed();
-    if (message.isEmpty())
-        return io.fail(QStringLiteral("the message is empty: say what to do, e.g. \"explain 1A\""),
-                       ExitUsage);
-
+    const QString usage = QStringLiteral("usage: shotcraft director PROJECT \"MESSAGE\" [--llm NAME] [--yes] "
+                                         "[--provider NAME] [--json]");
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() || positional.size() > 2)
+        return io.fail(usage, ExitUsage);
     auto store = storage::ProjectStore::open(parser.positionalArguments().first());
     if (!store)
         return io.fail(store.error());
@@ -71,6 +73,12 @@ int runDirector(const QStringList &args, CommandIo &io) {
     if (!loaded)
         return io.fail(loaded.error());
     Project project = *loaded;
+    if (positional.size() != 2)
+        return io.fail(usage, ExitUsage);
+    const QString message = positional.at(1).trimmed();
+    if (message.isEmpty())
+        return io.fail(QStringLiteral("the message is empty: say what to do, e.g. \"explain 1A\""),
+                       ExitUsage);
 
     director::StoreAccess access(**store, project);
     director::Director assistant(access);
@@ -78,7 +86,16 @@ int runDirector(const QStringList &args, CommandIo &io) {
         parser.isSet(providerOption) ? parser.value(providerOption) : project.info.imageProvider;
     assistant.setDefaultProvider(providerName);
 
-    const director::Turn turn = assistant.runOffline(message);
+    assistant.setContext({0, pipeline::imageProviderNames()});
+    director::Turn turn;
+    if (parser.isSet(llmOption)) {
+        auto llm = providers::LlmRegistry::create(parser.value(llmOption));
+        if (!llm)
+            return io.fail(llm.error());
+        turn = director::runLlmTurn(assistant, *llm, message);
+    } else {
+        turn = assistant.runOffline(message);
+    }
 
     // Spend actions: with --yes they run now; the project's previz setting may allow them without it.
     QList<director::SpendRequest> ran;

@@ -3,6 +3,7 @@
 #include "pipeline/ProjectFactory.h"
 #include "storage/ProjectStore.h"
 #include "support/CliRunner.h"
+#include "support/LlmTestServer.h"
 #include "support/TestPaths.h"
 
 #include <QTemporaryDir>
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void changesAndHoldsTheRegeneration();
     void changesAndRegeneratesWithYes();
     void answersPlainlyWhatItCannotDo();
+    void readsWithALanguageModel();
     void usageErrors_data();
     void usageErrors();
 
@@ -90,6 +92,40 @@ void TestDirectorCli::answersPlainlyWhatItCannotDo() {
     Project after = *storage::ProjectStore::read(m_path);
     QCOMPARE(after.shots, before.shots);
     QVERIFY(after.takes.isEmpty());
+}
+
+void TestDirectorCli::readsWithALanguageModel() {
+    test::LlmTestServer server(test::LlmProtocol::Ollama);
+    QVERIFY(server.listen());
+    const test::CliOptions options{m_dir.filePath(QStringLiteral("settings")), false, 120000};
+    const test::CliOutcome set = test::runShotcraft(
+        {QStringLiteral("providers"), QStringLiteral("set"), QStringLiteral("local-llm"),
+         QStringLiteral("--kind"), QStringLiteral("ollama"), QStringLiteral("--url"),
+         server.baseUrl().toString(), QStringLiteral("--model"), QStringLiteral("llama3.1")},
+        options);
+    QVERIFY2(set.exitCode == 0, set.err.constData());
+    test::LlmScriptedReply edit;
+    edit.toolCalls = {
+        {QStringLiteral("update_shot"), QStringLiteral(R"({"shot":"1A","movement":"dolly-in"})")},
+        {QStringLiteral("regenerate_shots"), QStringLiteral(R"({"shots":["1A"]})")}};
+    server.enqueue(edit);
+    server.enqueue(test::LlmScriptedReply::text(QStringLiteral("1A now pushes in.")));
+    const test::CliOutcome o =
+        test::runShotcraft({QStringLiteral("director"), m_path,
+                            QStringLiteral("push in on 1A "
+                                           "and redo it"),
+                            QStringLiteral("--llm"), QStringLiteral("local-llm"), QStringLiteral("--json")},
+                           options);
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    const Json turn = o.json();
+    QVERIFY2(turn.is_object(), o.out.constData());
+    QVERIFY2(turn.at("reply").get<QString>().startsWith(QLatin1String("1A now pushes in.")),
+             o.out.constData());
+    QCOMPARE(turn.at("pending").size(), 1u);
+    QCOMPARE(server.requests().size(), 2);
+    const Project p = *storage::ProjectStore::read(m_path);
+    QCOMPARE(p.findShot(QStringLiteral("1A"))->movement, CameraMovement::DollyIn);
+    QVERIFY(p.takes.isEmpty());
 }
 
 void TestDirectorCli::usageErrors_data() {
