@@ -73,7 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_dna(new VisualDnaPanel(m_thumbnails, m_undo, this))
     , m_prompt(new PromptInspector(m_thumbnails, this))
     , m_queue(new QueuePanel(m_generator, this))
-    , m_chat(new ChatPanel(this))
+    , m_chat(new ChatPanel(m_undo, m_generator, this))
     , m_zoom(new QSlider(Qt::Horizontal, this))
     , m_aspect(new QComboBox(this))
     , m_status(new QLabel(this)) {
@@ -124,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_status);
 
     connect(m_storyboard, &StoryboardView::currentShotChanged, this, &MainWindow::onCurrentShotChanged);
+    connect(m_chat, &ChatPanel::shotActivated, m_storyboard, &StoryboardView::selectShot);
     connect(m_storyboard, &StoryboardView::moveRequested, this, [this](Id shotId, int newOrder) {
         const QModelIndex index = m_model->indexOfShot(shotId);
         int from = 0;
@@ -484,6 +485,7 @@ void MainWindow::showError(const QString &message) {
 void MainWindow::onCurrentShotChanged(Id shotId) {
     m_inspector->setShot(shotId);
     m_prompt->setShot(shotId);
+    m_chat->setCurrentShot(shotId);
 }
 
 void MainWindow::regenerateSelected(const QString &changes) {

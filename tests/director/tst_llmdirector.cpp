@@ -7,6 +7,7 @@
 #include "director/QueueSpender.h"
 #include "pipeline/ImageProviderFactory.h"
 #include "providers/LlmRegistry.h"
+#include "providers/Secrets.h"
 #include "storage/ProjectStore.h"
 #include "support/LlmTestServer.h"
 #include "support/SampleProject.h"
@@ -95,6 +96,7 @@ private:
 
 // Anthropic needs a key header even against the local server; run alone, the test brings its own.
 void TestLlmDirector::initTestCase() {
+    providers::Secrets::setKeychainEnabled(false);
     if (qEnvironmentVariableIsEmpty("SHOTCRAFT_ANTHROPIC_API_KEY"))
         qputenv("SHOTCRAFT_ANTHROPIC_API_KEY", "sk-test-anthropic");
 }
