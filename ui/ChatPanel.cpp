@@ -11,6 +11,7 @@
 #include "providers/ProviderProfile.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,6 +20,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -45,6 +47,37 @@ QStringList callLines(const QString &toolCallsJson) {
         lines.append(toolCallsJson.left(120));
     }
     return lines;
+}
+
+// A tool result as one short line: its summary, its count, the shot it touched, or its error.
+QString resultLine(const QString &content) {
+    if (!content.startsWith(u'{'))
+        return content.left(160);
+    try {
+        const Json r = Json::parse(content.toStdString());
+        if (r.contains("summary") && r["summary"].is_string())
+            return QString::fromStdString(r["summary"].get<std::string>());
+        if (r.contains("count") && r["count"].is_number())
+            return QCoreApplication::translate("ChatPanel", "%n found", nullptr, r["count"].get<int>());
+        // Which shot or character it touched: {"shot":"2C"}, {"shot":{"shot":"2C",...}} or a character.
+        QString what;
+        if (auto it = r.find("shot"); it != r.end()) {
+            const Json &shot = it->is_object() ? it->value("shot", Json()) : *it;
+            if (shot.is_string())
+                what = QCoreApplication::translate("ChatPanel", "shot %1")
+                           .arg(QString::fromStdString(shot.get<std::string>()));
+        } else if (auto c = r.find("character"); c != r.end() && c->is_string()) {
+            what = QString::fromStdString(c->get<std::string>());
+        }
+        if (!what.isEmpty() && r.contains("updated"))
+            return r["updated"].get<bool>()
+                       ? QCoreApplication::translate("ChatPanel", "%1 updated").arg(what)
+                       : QCoreApplication::translate("ChatPanel", "%1 unchanged").arg(what);
+        if (!what.isEmpty())
+            return what;
+    } catch (const std::exception &) {
+    }
+    return content.left(160);
 }
 } // namespace
 
@@ -294,7 +327,7 @@ void ChatPanel::render() {
                         html += card.arg(QStringLiteral("\u2192 ") + linked(line));
                 break;
             case ChatRole::Tool:
-                html += card.arg(QStringLiteral("\u2190 ") + linked(m.content.left(160)));
+                html += card.arg(QStringLiteral("\u2190 ") + linked(resultLine(m.content)));
                 break;
             case ChatRole::System:
                 break;
@@ -307,7 +340,10 @@ void ChatPanel::render() {
         html = tr("<p><i>No conversation yet. Try \u201cmake 2A a low angle and regenerate it\u201d, "
                   "\u201cshow the stale ones\u201d or \u201cexplain 1B\u201d.</i></p>");
     m_conversation->setHtml(html);
-    m_conversation->verticalScrollBar()->setValue(m_conversation->verticalScrollBar()->maximum());
+    // After the layout of the new text, so the newest line is in view.
+    QTimer::singleShot(0, m_conversation, [view = m_conversation] {
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
+    });
 }
 
 } // namespace shotcraft::ui

@@ -352,7 +352,10 @@ Interpretation interpretCommand(const Project &project, const QString &message,
         }
         return false;
     });
-    if (r.has(QStringLiteral(R"(\b(?:this shot|this one|the selected shot|the current shot|it)\b)")) &&
+    // "Make 2C low and regenerate it": "it" is the shot just named; only a message that names none
+    // means the selection.
+    if (shots.isEmpty() && missing.isEmpty() &&
+        r.has(QStringLiteral(R"(\b(?:this shot|this one|the selected shot|the current shot|it)\b)")) &&
         context.currentShot != 0 && project.shot(context.currentShot))
         addShot(context.currentShot);
 

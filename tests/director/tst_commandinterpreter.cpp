@@ -45,6 +45,10 @@ void TestCommandInterpreter::phrasings_data() {
     row("make 2B a low angle, warmer, and regenerate it", "",
         R"([{"name":"update_shot","arguments":{"shot":"2B","angle":"low","palette_hint":"warmer"}},
             {"name":"regenerate_shots","arguments":{"shots":["2B"]}}])");
+    // "it" is the shot the message names, not the selection as well.
+    row("make 2B a low angle and regenerate it", "1A",
+        R"([{"name":"update_shot","arguments":{"shot":"2B","angle":"low"}},
+            {"name":"regenerate_shots","arguments":{"shots":["2B"]}}])");
     row("85mm at f/1.8 on shot 1A", "",
         R"([{"name":"update_shot","arguments":{"shot":"1A","focal_length_mm":85.0,"aperture":1.8}}])");
     row("85mm at f/1.8", "2A",
