@@ -3,12 +3,14 @@
 // through the generation queue, follow a shot link to the storyboard, undo the message's edits as one
 // step. Cancel sends nothing; a language-model profile that cannot be reached says so in one line.
 #include "ChatPanel.h"
+#include "GenerationController.h"
 #include "MainWindow.h"
 #include "StoryboardView.h"
 #include "models/ProjectDocument.h"
 #include "previz/PrevizProvider.h"
 #include "providers/ProviderProfile.h"
 #include "storage/ProjectStore.h"
+#include "support/LlmTestServer.h"
 #include "support/SampleProject.h"
 
 #include <QComboBox>
@@ -115,6 +117,59 @@ private Q_SLOTS:
         const Project after = reread(m_path);
         QVERIFY(after.jobs.isEmpty() && after.takes.isEmpty());
         QVERIFY(after.chat.last().content.startsWith(QLatin1String("Cancelled: ")));
+    }
+
+    void stopCancelsTheQueuedRegenerations() {
+        ui::MainWindow w;
+        ui::ChatPanel *panel = open(w);
+        QVERIFY(panel);
+        type(panel, QStringLiteral("regenerate scene 1"));
+        auto *confirm = panel->findChild<QPushButton *>(QStringLiteral("confirmSpend"));
+        QVERIFY(confirm);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        auto *stop = panel->findChild<QPushButton *>(QStringLiteral("directorStop"));
+        QVERIFY(stop->isEnabled());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!stop->isEnabled() || !w.generator()->isBusy(), generationTimeoutMs);
+        const Project after = reread(m_path);
+        int cancelled = 0;
+        for (const Job &job : after.jobs)
+            cancelled += job.state == JobState::Cancelled ? 1 : 0;
+        QVERIFY2(cancelled > 0, "Stop cancelled none of the queued regenerations");
+        QVERIFY(after.takes.size() < after.jobs.size());
+    }
+
+    void languageModelTurnStreamsIntoTheDock() {
+        test::LlmTestServer server(test::LlmProtocol::OpenAi);
+        QVERIFY(server.listen());
+        test::LlmScriptedReply list;
+        list.toolCalls = {{QStringLiteral("list_shots"), QStringLiteral(R"({"scene":"1"})")}};
+        server.enqueue(list);
+        server.enqueue(
+            test::LlmScriptedReply::text(QStringLiteral("Scene 1 opens on 1A, a wide of the pier.")));
+        providers::ProviderProfile profile;
+        profile.kind = providers::ProviderKind::OpenAiChat;
+        profile.name = QStringLiteral("local-chat");
+        profile.baseUrl = server.baseUrl().toString();
+        profile.model = QStringLiteral("test-model");
+        profile.maxRetries = 0;
+        QVERIFY(providers::ProfileStore::upsert(profile).ok());
+        ui::MainWindow w;
+        ui::ChatPanel *panel = open(w);
+        QVERIFY(panel);
+        auto *picker = panel->findChild<QComboBox *>(QStringLiteral("directorInterpreter"));
+        picker->setCurrentIndex(picker->findData(profile.name));
+        type(panel, QStringLiteral("what happens in scene 1?"));
+        QVERIFY(panel->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 30000);
+        QCOMPARE(server.pending(), 0);
+        auto *conversation = panel->findChild<QTextBrowser *>(QStringLiteral("directorConversation"));
+        const QString text = conversation->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("list_shots")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("Scene 1 opens on 1A, a wide of the pier.")), qPrintable(text));
+        QVERIFY(conversation->toHtml().contains(
+            QStringLiteral("shot:%1").arg(w.document()->project().findShot(QStringLiteral("1A"))->id)));
+        QCOMPARE(w.undoStack()->count(), 0);
     }
 
     void unreachableModelIsOneLine() {
