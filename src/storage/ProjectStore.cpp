@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
+#include <QStorageInfo>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -121,6 +122,9 @@ template <typename T> T fromData(const SQLite::Column &column) {
     return json.get<T>();
 }
 
+// Below this, a failure to open is reported as the full disk it almost surely is.
+constexpr qint64 kLowDiskBytes = 1 << 20;
+
 bool hasSqliteMagic(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -185,6 +189,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::openConnection(const QString
         return R(std::move(store));
     } catch (const std::exception &e) {
         const QString reason = what(e);
+        // SQLite says "disk I/O error" when the WAL index cannot grow: name the real cause.
+        const qint64 free = QStorageInfo(QFileInfo(path).absolutePath()).bytesAvailable();
+        if (free >= 0 && free < kLowDiskBytes)
+            return R::failure(QStringLiteral("cannot open %1: the disk is full (%2 KB free); free some space "
+                                             "and open it again")
+                                  .arg(name)
+                                  .arg(free / 1024));
         if (reason.contains(QLatin1String("not a database")) || reason.contains(QLatin1String("malformed")))
             return R::failure(
                 QStringLiteral("%1 is damaged or not a Shotcraft project (%2)").arg(name, reason));
@@ -217,6 +228,13 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString &path) {
     if (file.size() == 0 || !hasSqliteMagic(path))
         return R::failure(
             QStringLiteral("%1 is not a Shotcraft project (not an SQLite database)").arg(file.fileName()));
+    // Every edit is written at once, and SQLite keeps its journal beside the file: both must be
+    // writable. Refused here, a read-only project is left exactly as it was.
+    if (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable())
+        return R::failure(
+            QStringLiteral("%1 is read-only (the file or its folder cannot be written); copy it "
+                           "to a writable folder to open it")
+                .arg(file.fileName()));
     auto store = openConnection(path, false);
     if (store) {
         // A project must have its project row; a bare schema is not a project.
