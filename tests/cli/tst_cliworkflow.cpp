@@ -74,6 +74,15 @@ void TestCliWorkflow::runMadeFramesAndContactSheet() {
     QVERIFY(first.width() > first.height()); // the demo's widescreen frame
     const QImage sheet(m_out + QStringLiteral("/contact-sheet.png"));
     QVERIFY(!sheet.isNull());
+    // Beside the frames: the PDF boards, the CSV shot list and (ffmpeg is a dependency) the animatic.
+    QFile pdf(m_out + QStringLiteral("/storyboard.pdf"));
+    QVERIFY2(pdf.open(QIODevice::ReadOnly), "run wrote no storyboard.pdf");
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QCOMPARE(QString::fromStdString(m_run.value("pdf", std::string())), pdf.fileName());
+    QFile csv(m_out + QStringLiteral("/shot-list.csv"));
+    QVERIFY2(csv.open(QIODevice::ReadOnly), "run wrote no shot-list.csv");
+    QVERIFY(csv.readLine().startsWith("scene,shot,"));
+    QVERIFY2(QFileInfo(m_out + QStringLiteral("/animatic.mp4")).size() > 1000, "run wrote no animatic.mp4");
 }
 
 void TestCliWorkflow::parseReadsTheDemo() {

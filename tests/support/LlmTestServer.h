@@ -58,6 +58,7 @@ public:
 
     void enqueue(const LlmScriptedReply &reply) { m_script.append(reply); }
     int pending() const { return int(m_script.size()); }
+    void clearScript() { m_script.clear(); }
     // Every request body received, and its headers (names lower-cased), in order.
     const QList<Json> &requests() const { return m_requests; }
     const QList<QHash<QByteArray, QByteArray>> &requestHeaders() const { return m_headers; }
