@@ -5,6 +5,7 @@
 #include "director/EditList.h"
 #include "director/LlmDirector.h"
 #include "director/QueueSpender.h"
+#include "llm/LlmTestKit.h"
 #include "pipeline/ImageProviderFactory.h"
 #include "providers/LlmRegistry.h"
 #include "providers/Secrets.h"
@@ -23,21 +24,6 @@ using test::LlmScriptedReply;
 Q_DECLARE_METATYPE(shotcraft::test::LlmProtocol)
 
 namespace {
-
-providers::ProviderProfile profileFor(LlmProtocol protocol, const QUrl &base) {
-    providers::ProviderProfile p;
-    p.kind = protocol == LlmProtocol::OpenAi      ? providers::ProviderKind::OpenAiChat
-             : protocol == LlmProtocol::Anthropic ? providers::ProviderKind::Anthropic
-                                                  : providers::ProviderKind::Ollama;
-    p.name = protocol == LlmProtocol::OpenAi      ? QStringLiteral("openai")
-             : protocol == LlmProtocol::Anthropic ? QStringLiteral("anthropic")
-                                                  : QStringLiteral("ollama");
-    p.baseUrl = base.toString();
-    p.model = QStringLiteral("test-model");
-    p.maxRetries = 0;
-    p.totalTimeoutMs = 20000;
-    return p;
-}
 
 LlmScriptedReply calls(QList<QPair<QString, QString>> list, const QString &text = {}) {
     LlmScriptedReply r;
@@ -80,7 +66,7 @@ private Q_SLOTS:
 
 private:
     Turn turn(LlmProtocol protocol, test::LlmTestServer &server, const QString &message) {
-        auto llm = providers::LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+        auto llm = providers::LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl(), 0));
         if (!llm)
             qFatal("%s", qPrintable(llm.error()));
         return runLlmTurn(*m_director, *llm, message);

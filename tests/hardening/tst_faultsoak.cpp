@@ -8,6 +8,7 @@
 //
 // SHOTCRAFT_SOAK_FAULTS sets how many faults (the default run is a short slice; `ctest -L soak`
 // runs 10,000). The summary line gives the counts the reliability notes quote.
+#include "llm/LlmTestKit.h"
 #include "providers/Automatic1111Provider.h"
 #include "providers/ComfyUiProvider.h"
 #include "providers/ImageTestKit.h"
@@ -87,25 +88,6 @@ LlmScriptedReply llmReply(LlmFault fault, int status = 200, const QByteArray &re
     r.status = status;
     r.retryAfter = retryAfter;
     return r;
-}
-
-LlmRequest llmRequest(bool stream) {
-    LlmRequest r;
-    r.system = QStringLiteral("You are a storyboard artist.");
-    r.messages.append(LlmMessage::user(QStringLiteral("Describe shot 1A.")));
-    r.stream = stream;
-    return r;
-}
-
-ProviderProfile llmProfile(ProviderKind kind, const QString &name, const QUrl &base) {
-    ProviderProfile p;
-    p.kind = kind;
-    p.name = name;
-    p.baseUrl = base.toString();
-    p.model = QStringLiteral("test-model");
-    p.maxRetries = 2;
-    p.totalTimeoutMs = 20000;
-    return p;
 }
 
 int soakFaults() {
@@ -212,7 +194,7 @@ void TestFaultSoak::buildLlmRigs() {
         rig.name = QLatin1String(proto.name);
         rig.server = std::make_shared<LlmTestServer>(proto.protocol);
         QVERIFY(rig.server->listen());
-        auto provider = LlmRegistry::create(llmProfile(proto.kind, rig.name, rig.server->baseUrl()));
+        auto provider = LlmRegistry::create(llmTestProfile(proto.protocol, rig.server->baseUrl()));
         QVERIFY2(provider.ok(), qPrintable(provider.error()));
         rig.provider = *provider;
         const Expectation retried{FailureKind::None, 2};
@@ -265,7 +247,7 @@ bool TestFaultSoak::runLlmFault(LlmRig &rig, const LlmFaultCase &f, QString *mis
     rig.server->enqueue(f.reply);
     if (f.expect.retryable())
         rig.server->enqueue(LlmScriptedReply::text(QStringLiteral("Low angle, 35mm, hard noon light.")));
-    LlmJob *job = rig.provider->chat(llmRequest(f.stream));
+    LlmJob *job = rig.provider->chat(simpleChatRequest(f.stream));
     QSignalSpy done(job, &LlmJob::finished);
     LlmResponse r{FailureKind::Transient, QStringLiteral("no answer in time")};
     if (done.wait(20000))

@@ -2,6 +2,7 @@
 // text, tool calls with fragmented arguments, JSON-schema requests in each protocol's form, and the
 // faults a real service produces (refusal, length stop, error event after a 200, cut connection,
 // 429 with Retry-After, Anthropic's 529, error bodies as object or bare string with odd codes).
+#include "LlmTestKit.h"
 #include "pipeline/JsonRepairingCall.h"
 #include "providers/LlmRegistry.h"
 #include "providers/RetryPolicy.h"
@@ -27,21 +28,6 @@ Q_DECLARE_METATYPE(shotcraft::test::LlmProtocol)
 
 namespace {
 
-ProviderProfile profileFor(LlmProtocol protocol, const QUrl &base) {
-    ProviderProfile p;
-    p.kind = protocol == LlmProtocol::OpenAi      ? ProviderKind::OpenAiChat
-             : protocol == LlmProtocol::Anthropic ? ProviderKind::Anthropic
-                                                  : ProviderKind::Ollama;
-    p.name = protocol == LlmProtocol::OpenAi      ? QStringLiteral("openai")
-             : protocol == LlmProtocol::Anthropic ? QStringLiteral("anthropic")
-                                                  : QStringLiteral("ollama");
-    p.baseUrl = base.toString();
-    p.model = QStringLiteral("test-model");
-    p.maxRetries = 2;
-    p.totalTimeoutMs = 20000;
-    return p;
-}
-
 LlmResponse run(LlmProvider &provider, const LlmRequest &request, QString *streamed = nullptr) {
     LlmJob *job = provider.chat(request);
     QSignalSpy done(job, &LlmJob::finished);
@@ -50,14 +36,6 @@ LlmResponse run(LlmProvider &provider, const LlmRequest &request, QString *strea
     if (!done.wait(20000))
         return {FailureKind::Transient, QStringLiteral("test timeout")};
     return done.first().first().value<LlmResponse>();
-}
-
-LlmRequest simpleRequest(bool stream) {
-    LlmRequest r;
-    r.system = QStringLiteral("You are a storyboard artist.");
-    r.messages.append(LlmMessage::user(QStringLiteral("Describe shot 1A.")));
-    r.stream = stream;
-    return r;
 }
 
 const QString kLong =
@@ -114,10 +92,10 @@ void TestLlmProviders::text() {
     LlmTestServer server(protocol);
     QVERIFY(server.listen());
     server.enqueue(LlmScriptedReply::text(kLong));
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY2(provider.ok(), qPrintable(provider.error()));
     QString streamed;
-    const LlmResponse r = run(**provider, simpleRequest(stream), &streamed);
+    const LlmResponse r = run(**provider, test::simpleChatRequest(stream), &streamed);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.content, kLong);
     QCOMPARE(r.finish, LlmFinish::Stop);
@@ -152,9 +130,9 @@ void TestLlmProviders::toolCalls() {
         {QStringLiteral("set_lens"), QStringLiteral("{\"shot\":\"3B\",\"focalLengthMm\":85}")}};
     reply.pieceChars = 4; // arguments arrive in many fragments
     server.enqueue(reply);
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
-    LlmRequest request = simpleRequest(stream);
+    LlmRequest request = test::simpleChatRequest(stream);
     request.tools = {{QStringLiteral("regenerate_shot"), QStringLiteral("Regenerate a shot"),
                       Json{{"type", "object"}, {"properties", {{"shot", {{"type", "string"}}}}}}},
                      {QStringLiteral("set_lens"), QStringLiteral("Change a lens"), Json{{"type", "object"}}}};
@@ -191,9 +169,9 @@ void TestLlmProviders::schemaRequest() {
     QVERIFY(server.listen());
     const QString answer = QStringLiteral("{\"shot\":\"1A\",\"lens\":{\"focalLengthMm\":32}}");
     server.enqueue(LlmScriptedReply::text(answer));
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
-    LlmRequest request = simpleRequest(stream);
+    LlmRequest request = test::simpleChatRequest(stream);
     request.schemaName = QStringLiteral("shot_list");
     request.schema = {{"type", "object"},
                       {"properties", {{"shot", {{"type", "string"}}}, {"lens", {{"type", "object"}}}}},
@@ -261,9 +239,9 @@ void TestLlmProviders::faults() {
                                      : QStringLiteral("{\"acts\":[{\"number\":1,\"title\":\"Scr"));
     reply.fault = Fault(fault);
     server.enqueue(reply);
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
-    const LlmResponse r = run(**provider, simpleRequest(stream));
+    const LlmResponse r = run(**provider, test::simpleChatRequest(stream));
     QCOMPARE(int(r.failure), failure);
     QCOMPARE(int(r.finish), finish);
     if (failure != int(FailureKind::None))
@@ -294,9 +272,9 @@ void TestLlmProviders::retriesRateLimits() {
     QVERIFY(server.listen());
     server.enqueue(LlmScriptedReply::httpError(status, "2"));
     server.enqueue(LlmScriptedReply::text(kLong));
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
-    const LlmResponse r = run(**provider, simpleRequest(stream));
+    const LlmResponse r = run(**provider, test::simpleChatRequest(stream));
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.content, kLong);
     QCOMPARE(server.requests().size(), 2);
@@ -304,7 +282,7 @@ void TestLlmProviders::retriesRateLimits() {
     // When every retry meets the same status, the failure is transient and says why.
     for (int i = 0; i < 3; ++i)
         server.enqueue(LlmScriptedReply::httpError(status, "0"));
-    const LlmResponse failed = run(**provider, simpleRequest(stream));
+    const LlmResponse failed = run(**provider, test::simpleChatRequest(stream));
     QCOMPARE(failed.failure, FailureKind::Transient);
     QCOMPARE(failed.httpStatus, status);
     QVERIFY(failed.error.contains(QString::number(status)));
@@ -344,9 +322,9 @@ void TestLlmProviders::errorBodies() {
     reply.bareStringError = bareString;
     reply.integerErrorCode = integerCode;
     server.enqueue(reply);
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
-    const LlmResponse r = run(**provider, simpleRequest(true));
+    const LlmResponse r = run(**provider, test::simpleChatRequest(true));
     QCOMPARE(r.failure, FailureKind::Permanent);
     QCOMPARE(r.httpStatus, status);
     QVERIFY2(r.error.contains(expect), qPrintable(r.error));
@@ -360,9 +338,9 @@ void TestLlmProviders::toolReplyRoundTrip() {
     LlmTestServer server(protocol);
     QVERIFY(server.listen());
     server.enqueue(LlmScriptedReply::text(QStringLiteral("Done: shot 3B regenerated at dusk.")));
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
-    LlmRequest request = simpleRequest(stream);
+    LlmRequest request = test::simpleChatRequest(stream);
     LlmMessage assistant = LlmMessage::assistant({});
     assistant.toolCalls = {
         {QStringLiteral("call_1"), QStringLiteral("regenerate_shot"), QStringLiteral("{\"shot\":\"3B\"}")}};
@@ -427,10 +405,10 @@ void TestLlmProviders::invalidAnswerIsReasked() {
     server.enqueue(bad);
     const Json good = {{"shot", "1A"}, {"lens", {{"focalLengthMm", 32}}}};
     server.enqueue(LlmScriptedReply::text(QString::fromStdString(good.dump())));
-    auto provider = LlmRegistry::create(profileFor(protocol, server.baseUrl()));
+    auto provider = LlmRegistry::create(test::llmTestProfile(protocol, server.baseUrl()));
     QVERIFY(provider.ok());
 
-    LlmRequest request = simpleRequest(stream);
+    LlmRequest request = test::simpleChatRequest(stream);
     request.schemaName = QStringLiteral("shot_lens");
     request.schema = {
         {"type", "object"},
