@@ -6,6 +6,14 @@
 
 namespace shotcraft {
 
+// Where an engine drew a character: the chest's horizontal position, 0 = left edge, 1 = right edge.
+struct FigurePlacement {
+    Id characterId = 0;
+    double screenX = 0.5;
+    bool operator==(const FigurePlacement &) const = default;
+};
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(FigurePlacement, characterId, screenX)
+
 struct Take {
     Id id = 0;
     Id shotId = 0;      // the shot this take is of, or 0 for a look-book frame
@@ -22,10 +30,14 @@ struct Take {
     double costUsd = 0.0;
     int width = 0;
     int height = 0;
+    // Only engines that know where they drew whom (previz) report placements; for the others
+    // presence cannot be measured from the take.
+    bool placementsReported = false;
+    QList<FigurePlacement> placements;
     bool operator==(const Take &) const = default;
 };
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Take, id, shotId, referenceId, imageId, jobId, package,
                                                 provider, model, seed, referencesUsed, dnaHash, createdAt,
-                                                costUsd, width, height)
+                                                costUsd, width, height, placementsReported, placements)
 
 } // namespace shotcraft

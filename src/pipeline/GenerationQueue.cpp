@@ -567,6 +567,8 @@ void GenerationQueue::storeTake(Id jobId, const providers::ImageResult &result, 
     take.costUsd = result.costUsd;
     take.width = width > 0 ? width : result.width;
     take.height = height > 0 ? height : result.height;
+    take.placementsReported = result.placementsReported;
+    take.placements = result.placements;
 
     std::optional<Shot> approvedShot;
     std::optional<ReferenceImage> filledFrame;

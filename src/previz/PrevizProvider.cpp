@@ -47,6 +47,8 @@ ImageResult PrevizProvider::renderResult(const ImageRequest &request, const Prev
     result.encoded = PrevizRenderer::encodePng(*image);
     result.width = image->width();
     result.height = image->height();
+    result.placementsReported = true;
+    result.placements = PrevizScene::fromRequest(request, image->size()).placements();
     return result;
 }
 

@@ -451,6 +451,18 @@ double PrevizCamera::depthOf(DepthPlane plane) const {
     return subjectDistanceM;
 }
 
+PrevizLightStyle previzLightStyle(const QString &lightingAndMood, bool night) {
+    return lightStyleFor(lightingAndMood, night);
+}
+
+QList<FigurePlacement> PrevizScene::placements() const {
+    QList<FigurePlacement> out;
+    const QTransform roll = rollTransform();
+    for (const PrevizFigure &f : figures)
+        out.append({f.characterId, roll.map(f.anchor(size.height())).x() / std::max(1, size.width())});
+    return out;
+}
+
 QTransform PrevizScene::rollTransform() const {
     QTransform roll;
     const double degrees = camera.rollDeg;

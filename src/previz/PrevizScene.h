@@ -108,10 +108,15 @@ struct PrevizScene {
     // The Dutch roll of the scene about the frame centre, scaled so no corner shows (identity
     // when the camera is level).
     QTransform rollTransform() const;
+    // Where each figure's chest lands in the finished frame (after the roll), for the take record.
+    QList<FigurePlacement> placements() const;
 
     // Works out the frame for a request at `size` (the requested width and height).
     static PrevizScene fromRequest(const ImageRequest &request, QSize size);
 };
+
+// The lighting key previz draws for a shot's lighting note and scene mood ("low key", "soft", ...).
+PrevizLightStyle previzLightStyle(const QString &lightingAndMood, bool night);
 
 // Blur-circle diameter in pixels for a point at `distanceM` when focused at `focusM`.
 double previzBlurPx(const PrevizCamera &camera, double distanceM, double focusM, int frameWidth);

@@ -47,6 +47,8 @@ struct ImageResult {
     QList<Id> referencesUsed;    // reference ids the service actually received
     QList<Id> referencesDropped; // planned but not sent (limit, unsupported role, no image yet)
     double costUsd = 0.0;
+    bool placementsReported = false; // the engine says where it drew each character
+    QList<FigurePlacement> placements;
     bool ok() const { return failure == FailureKind::None; }
 };
 
