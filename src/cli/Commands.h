@@ -27,5 +27,6 @@ int runParse(const QStringList &args, CommandIo &io);
 int runNew(const QStringList &args, CommandIo &io);
 int runExport(const QStringList &args, CommandIo &io);
 int runDirector(const QStringList &args, CommandIo &io);
+int runReview(const QStringList &args, CommandIo &io);
 
 } // namespace shotcraft::cli

@@ -7,7 +7,7 @@
 #include "cli/Commands.h"
 #include "cli/ExportCommand.h"
 #include "cli/GenerationCommand.h"
-#include "export/ContactSheet.h"
+#include "export/ProjectContactSheet.h"
 #include "pipeline/GenerationRun.h"
 #include "pipeline/ProjectFactory.h"
 #include "pipeline/ShotSelection.h"
@@ -18,44 +18,6 @@
 #include <QImage>
 
 namespace shotcraft::cli {
-
-namespace {
-
-QString captionOf(const Project &project, const Shot &shot) {
-    QStringList parts{enumName(shot.size).toUpper()};
-    if (shot.lens.focalLengthMm > 0)
-        parts.append(QStringLiteral("%1mm").arg(shot.lens.focalLengthMm));
-    QStringList names;
-    for (Id id : shot.characterIds())
-        if (const Character *c = project.character(id))
-            names.append(c->name);
-    if (!names.isEmpty())
-        parts.append(names.join(QStringLiteral(", ")));
-    return parts.join(QStringLiteral(" · "));
-}
-
-Status writeContactSheet(storage::ProjectStore &store, const Project &project, const QString &path) {
-    QList<exporting::ContactSheetFrame> frames;
-    for (const Shot &shot : project.shots) {
-        exporting::ContactSheetFrame frame;
-        frame.label = shot.number;
-        frame.caption = captionOf(project, shot);
-        if (const Take *take = project.take(shot.approvedTakeId))
-            if (Result<QByteArray> bytes = store.imageData(take->imageId))
-                frame.image.loadFromData(*bytes);
-        frames.append(frame);
-    }
-    exporting::ContactSheetOptions options;
-    options.title = project.info.title;
-    options.subtitle = QStringLiteral("%1 shots · %2").arg(project.shots.size()).arg(project.info.genre);
-    options.frameAspect = project.info.aspectRatio;
-    Result<QImage> sheet = exporting::ContactSheet::render(frames, options);
-    if (!sheet)
-        return Status::failure(sheet.error());
-    return exporting::ContactSheet::save(*sheet, path);
-}
-
-} // namespace
 
 int runRun(const QStringList &args, CommandIo &io) {
     QCommandLineParser parser;
@@ -137,7 +99,7 @@ int runRun(const QStringList &args, CommandIo &io) {
     if (!sequence)
         return io.fail(sequence.error());
     const QString sheetPath = dir.filePath(QStringLiteral("contact-sheet.png"));
-    if (Status s = writeContactSheet(*store, project, sheetPath); !s)
+    if (Status s = exporting::writeProjectContactSheet(*store, project, sheetPath); !s)
         return io.fail(QStringLiteral("contact sheet: %1").arg(s.error()));
     const QString pdfPath = dir.filePath(QStringLiteral("storyboard.pdf"));
     auto boards = exportTo(exporting::ExportFormat::Pdf, pdfPath);

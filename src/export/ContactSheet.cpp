@@ -13,7 +13,26 @@ namespace shotcraft::exporting {
 
 namespace {
 constexpr int kMaxSide = 32000;
+
+// An outline round the frame and the mark on a tab in its top-left corner, readable on any picture.
+void drawMark(QPainter &painter, const QRectF &cell, const QString &mark, const QFont &font,
+              const QColor &colour) {
+    const double line = std::max(3.0, cell.width() * 0.012);
+    painter.save();
+    painter.setPen(QPen(colour, line, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(cell.adjusted(line / 2, line / 2, -line / 2, -line / 2));
+    painter.setFont(font);
+    const QFontMetricsF metrics(font);
+    const QString text = metrics.elidedText(mark, Qt::ElideRight, cell.width() - 4 * line);
+    const QRectF tab(cell.topLeft(),
+                     QSizeF(metrics.horizontalAdvance(text) + 2 * line, metrics.height() + line));
+    painter.fillRect(tab, colour);
+    painter.setPen(Qt::white);
+    painter.drawText(tab, Qt::AlignCenter, text);
+    painter.restore();
 }
+} // namespace
 
 Result<QImage> ContactSheet::render(const QList<ContactSheetFrame> &frames,
                                     const ContactSheetOptions &options) {
@@ -87,6 +106,8 @@ Result<QImage> ContactSheet::render(const QList<ContactSheetFrame> &frames,
             const QRectF target(cell.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted);
             painter.drawImage(target, frame.image);
         }
+        if (!frame.mark.isEmpty())
+            drawMark(painter, cell, frame.mark, labelFont, options.markColour);
         const QRectF text(cell.left(), cell.bottom(), cellW, textH);
         painter.setFont(labelFont);
         const double labelW =

@@ -16,6 +16,7 @@ struct ContactSheetFrame {
     QImage image;    // a null image draws as an empty "not generated" cell
     QString label;   // shot number, bold, e.g. "12A"
     QString caption; // one line, elided to the cell: "MCU · 50mm · Mara, Elias"
+    QString mark;    // non-empty: the cell is outlined in `markColour` with this word on the frame
 };
 
 struct ContactSheetOptions {
@@ -26,6 +27,7 @@ struct ContactSheetOptions {
     QString subtitle;
     QColor background = QColor(0x1b, 0x1c, 0x1f);
     QColor ink = QColor(0xee, 0xec, 0xe6);
+    QColor markColour = QColor(0xe5, 0x3e, 0x2f);
 };
 
 class ContactSheet {
