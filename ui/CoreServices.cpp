@@ -2,9 +2,9 @@
 
 #include "cinema/LensChoice.h"
 #include "cinema/PromptEngine.h"
-#include "director/UserChanges.h"
 #include "dna/ConsistencyPlanner.h"
 #include "pipeline/ProjectFactory.h"
+#include "pipeline/PromptChanges.h"
 
 namespace shotcraft::ui {
 
@@ -23,7 +23,12 @@ Result<PromptPackage> livePrompt(const Project &project, Id shotId, PromptDialec
 }
 
 pipeline::RequestBuilder studioRequestBuilder(std::function<QString(Id jobId)> changesOf) {
-    return director::withUserChanges(pipeline::defaultRequestBuilder(), std::move(changesOf));
+    return pipeline::withPromptChanges(
+        pipeline::defaultRequestBuilder(),
+        [changesOf = std::move(changesOf)](const Job &job) {
+            return changesOf ? changesOf(job.id) : QString();
+        },
+        QStringLiteral("user"));
 }
 
 void takeGenreLensAndComposition(const Project &project, Shot &shot) {

@@ -3,6 +3,7 @@
 // with --yes, through the same generation queue `shotcraft generate` uses.
 #include "cli/Commands.h"
 #include "cli/GenerationCommand.h"
+#include "cli/OpenedProject.h"
 #include "director/Director.h"
 #include "director/LlmDirector.h"
 #include "director/QueueSpender.h"
@@ -66,13 +67,11 @@ int runDirector(const QStringList &args, CommandIo &io) {
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2)
         return io.fail(usage, ExitUsage);
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    Result<Project> loaded = (*store)->load();
-    if (!loaded)
-        return io.fail(loaded.error());
-    Project project = *loaded;
+    Result<OpenedProject> opened = openProject(parser.positionalArguments().first());
+    if (!opened)
+        return io.fail(opened.error());
+    storage::ProjectStore &store = *opened->store;
+    Project &project = opened->project;
     if (positional.size() != 2)
         return io.fail(usage, ExitUsage);
     const QString message = positional.at(1).trimmed();
@@ -80,7 +79,7 @@ int runDirector(const QStringList &args, CommandIo &io) {
         return io.fail(QStringLiteral("the message is empty: say what to do, e.g. \"explain 1A\""),
                        ExitUsage);
 
-    director::StoreAccess access(**store, project);
+    director::StoreAccess access(store, project);
     director::Director assistant(access);
     const QString providerName =
         parser.isSet(providerOption) ? parser.value(providerOption) : project.info.imageProvider;
@@ -103,7 +102,7 @@ int runDirector(const QStringList &args, CommandIo &io) {
     QList<director::SpendRequest> toRun = turn.autoConfirmed;
     if (parser.isSet(yesOption))
         toRun.append(turn.pending);
-    director::QueueSpender spender(**store, project,
+    director::QueueSpender spender(store, project,
                                    [](const QString &name) { return imageProviderNamed(name); });
     spender.setProgress(
         [&io](int done, int total, qint64) { io.progress(QStringLiteral("Generating"), done, total); });

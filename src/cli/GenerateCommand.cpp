@@ -3,6 +3,7 @@
 // and generates every shot that has no take yet, so running it again after a crash is safe.
 #include "cli/Commands.h"
 #include "cli/GenerationCommand.h"
+#include "cli/OpenedProject.h"
 #include "dna/Staleness.h"
 #include "pipeline/ShotSelection.h"
 #include "storage/ProjectStore.h"
@@ -37,13 +38,11 @@ int runGenerate(const QStringList &args, CommandIo &io) {
     if (!window)
         return io.fail(window.error(), ExitUsage);
 
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    Result<Project> loaded = (*store)->load();
-    if (!loaded)
-        return io.fail(loaded.error());
-    Project project = *loaded;
+    Result<OpenedProject> opened = openProject(parser.positionalArguments().first());
+    if (!opened)
+        return io.fail(opened.error());
+    storage::ProjectStore &store = *opened->store;
+    Project &project = opened->project;
 
     pipeline::GenerationRequest request;
     request.concurrency = *window;
@@ -66,7 +65,7 @@ int runGenerate(const QStringList &args, CommandIo &io) {
     if (!provider)
         return io.fail(provider.error());
 
-    auto summary = generateWithProgress(**store, project, **provider, request, io);
+    auto summary = generateWithProgress(store, project, **provider, request, io);
     if (!summary)
         return io.fail(summary.error());
     if (io.json())

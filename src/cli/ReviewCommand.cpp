@@ -4,6 +4,7 @@
 // outliers through the generation queue with their deviation as prompt changes and measures again.
 #include "cli/Commands.h"
 #include "cli/GenerationCommand.h"
+#include "cli/OpenedProject.h"
 #include "export/ProjectContactSheet.h"
 #include "review/ReviewRepair.h"
 #include "storage/ProjectStore.h"
@@ -81,13 +82,11 @@ int runReview(const QStringList &args, CommandIo &io) {
     if (parser.isSet(providerOption) && !parser.isSet(repairOption))
         return io.fail(QStringLiteral("--provider is only for --repair"), ExitUsage);
 
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    Result<Project> loaded = (*store)->load();
-    if (!loaded)
-        return io.fail(loaded.error());
-    Project project = *loaded;
+    Result<OpenedProject> opened = openProject(parser.positionalArguments().first());
+    if (!opened)
+        return io.fail(opened.error());
+    storage::ProjectStore &store = *opened->store;
+    Project &project = opened->project;
     // What could fail later is checked before the review, so a mistake costs nothing.
     std::unique_ptr<providers::ImageProvider> provider;
     if (parser.isSet(repairOption)) {
@@ -102,24 +101,20 @@ int runReview(const QStringList &args, CommandIo &io) {
         return io.fail(QStringLiteral("cannot write contact sheet %1: no such folder").arg(sheetPath));
 
     const review::ConsistencyReviewer reviewer;
-    auto reviewAll = [&]() {
-        auto film = reviewer.reviewFilm(project, review::storeImages(**store), [&io](int done, int total) {
-            // About a hundred lines at most when stderr is a file.
-            if (done == total || done % std::max(1, total / 100) == 0)
-                io.progress(QStringLiteral("Reviewing"), done, total);
-            return true;
-        });
-        io.endProgress();
-        return film;
-    };
-    auto film = reviewAll();
+    auto film = reviewer.reviewFilm(project, review::storeImages(store), [&io](int done, int total) {
+        // About a hundred lines at most when stderr is a file.
+        if (done == total || done % std::max(1, total / 100) == 0)
+            io.progress(QStringLiteral("Reviewing"), done, total);
+        return true;
+    });
+    io.endProgress();
     if (!film)
         return io.fail(film.error());
 
     Json repairs = Json::array();
     if (provider && film->outliers() > 0) {
         const auto outcomes = review::repairOutliers(
-            **store, project, *provider, film->takes, reviewer, pipeline::defaultRequestBuilder(),
+            store, project, *provider, film->takes, reviewer, pipeline::defaultRequestBuilder(),
             [&io](int done, int total, qint64) { io.progress(QStringLiteral("Repairing"), done, total); });
         io.endProgress();
         if (!outcomes)
@@ -137,9 +132,7 @@ int runReview(const QStringList &args, CommandIo &io) {
                          << '\n';
             }
         }
-        film = reviewAll();
-        if (!film)
-            return io.fail(film.error());
+        review::applyRepairs(project, *film, *outcomes);
     }
 
     if (parser.isSet(sheetOption)) {
@@ -147,7 +140,7 @@ int runReview(const QStringList &args, CommandIo &io) {
         for (const review::TakeReview &t : film->takes)
             if (t.outlier())
                 marks.insert(t.shotId, t.outlierMeasures().join(QStringLiteral(" · ")));
-        if (Status s = exporting::writeProjectContactSheet(**store, project, sheetPath, marks); !s)
+        if (Status s = exporting::writeProjectContactSheet(store, project, sheetPath, marks); !s)
             return io.fail(s.error());
     }
 

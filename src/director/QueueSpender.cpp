@@ -1,6 +1,6 @@
 #include "director/QueueSpender.h"
 
-#include "director/UserChanges.h"
+#include "pipeline/PromptChanges.h"
 
 namespace shotcraft::director {
 
@@ -15,8 +15,9 @@ Status QueueSpender::run(const pipeline::GenerationRequest &request, const QStri
     Result<std::unique_ptr<providers::ImageProvider>> engine = m_providerNamed(provider);
     if (!engine)
         return Status::failure(engine.error());
-    const pipeline::RequestBuilder builder =
-        withUserChanges(pipeline::defaultRequestBuilder(), [changes](Id) { return changes; });
+    const pipeline::RequestBuilder builder = pipeline::withPromptChanges(
+        pipeline::defaultRequestBuilder(), [changes](const Job &) { return changes; },
+        QStringLiteral("user"));
     Result<pipeline::RunSummary> summary =
         pipeline::runGeneration(m_store, m_project, **engine, request, m_progress, builder);
     if (!summary)

@@ -1,5 +1,6 @@
 #include "review/ReviewRepair.h"
 
+#include "pipeline/PromptChanges.h"
 #include "storage/ProjectStore.h"
 
 #include <QHash>
@@ -17,22 +18,6 @@ ConsistencyReviewer::ImageLoader storeImages(storage::ProjectStore &store) {
             return Result<QImage>::failure(QStringLiteral("image %1 is not a readable picture").arg(imageId));
         return image;
     };
-}
-
-pipeline::RequestBuilder withPromptChanges(pipeline::RequestBuilder base,
-                                           std::function<QString(Id shotId)> changesOf) {
-    base.prompt = [prompt = base.prompt, changesOf = std::move(changesOf)](
-                      const Project &project, const Job &job, const ConsistencyPlan &plan,
-                      const providers::ImageProviderCaps &caps) {
-        PromptPackage package = prompt(project, job, plan, caps);
-        const QString changes = job.kind == JobKind::Shot ? changesOf(job.shotId).trimmed() : QString();
-        if (!changes.isEmpty()) {
-            package.positive += QStringLiteral(", ") + changes;
-            package.modifications.append(QStringLiteral("review: ") + changes);
-        }
-        return package;
-    };
-    return base;
 }
 
 Result<QList<RepairOutcome>>
@@ -57,9 +42,11 @@ repairOutliers(storage::ProjectStore &store, Project &project, providers::ImageP
     QSet<Id> existing;
     for (const Take &t : std::as_const(project.takes))
         existing.insert(t.id);
-    const auto ran = pipeline::runGeneration(
-        store, project, provider, request, progress,
-        withPromptChanges(base, [&changes](Id shotId) { return changes.value(shotId); }));
+    const auto ran =
+        pipeline::runGeneration(store, project, provider, request, progress,
+                                pipeline::withPromptChanges(
+                                    base, [&changes](const Job &job) { return changes.value(job.shotId); },
+                                    QStringLiteral("review")));
     if (!ran)
         return Result<QList<RepairOutcome>>::failure(ran.error());
 
@@ -98,6 +85,17 @@ repairOutliers(storage::ProjectStore &store, Project &project, providers::ImageP
         o.approved = true;
     }
     return outcomes;
+}
+
+void applyRepairs(const Project &project, FilmReview &film, const QList<RepairOutcome> &outcomes) {
+    for (const RepairOutcome &o : outcomes) {
+        if (!o.approved)
+            continue;
+        for (TakeReview &t : film.takes)
+            if (t.shotId == o.shotId)
+                t = o.after;
+    }
+    ConsistencyReviewer::score(project, film);
 }
 
 } // namespace shotcraft::review

@@ -26,16 +26,15 @@ struct RepairOutcome {
 // Reads a stored image's pixels.
 ConsistencyReviewer::ImageLoader storeImages(storage::ProjectStore &store);
 
-// `base` with `changesOf(shotId)` appended to each shot's positive prompt and recorded in the
-// package's modifications.
-pipeline::RequestBuilder withPromptChanges(pipeline::RequestBuilder base,
-                                           std::function<QString(Id shotId)> changesOf);
-
 // Regenerates every outlier of `outliers` once. Runs on the store's thread's event loop.
 Result<QList<RepairOutcome>>
 repairOutliers(storage::ProjectStore &store, Project &project, providers::ImageProvider &provider,
                const QList<TakeReview> &outliers, const ConsistencyReviewer &reviewer,
                const pipeline::RequestBuilder &base = pipeline::defaultRequestBuilder(),
                const pipeline::ProgressCallback &progress = {});
+
+// `film` once `outcomes` are in: each approved repair's review in place of its old take's, and the
+// scores again (the takes a repair did not touch are not measured twice).
+void applyRepairs(const Project &project, FilmReview &film, const QList<RepairOutcome> &outcomes);
 
 } // namespace shotcraft::review

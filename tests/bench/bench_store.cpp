@@ -1,6 +1,7 @@
 // Project-file benchmarks: the latency of one edit on a 100-shot and a 10,000-shot project (an edit
 // must not cost more as the project grows: goal ratio <= 1.5), and the time to open a 1,000-shot
 // project holding a 200 KB image per shot, against opening the 100-shot project in the same run.
+#include "BenchTimes.h"
 #include "storage/ProjectStore.h"
 #include "support/SampleProject.h"
 
@@ -13,7 +14,6 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <map>
 
 using namespace shotcraft;
 
@@ -109,43 +109,22 @@ void openProject(benchmark::State &state) {
 }
 BENCHMARK(openProject)->Args({100, 0})->Args({1000, 200 * 1024})->Unit(benchmark::kMillisecond);
 
-// Prints the ratios the issue asks for once every benchmark has run.
-class RatioReporter : public benchmark::ConsoleReporter {
-public:
-    void ReportRuns(const std::vector<Run> &runs) override {
-        ConsoleReporter::ReportRuns(runs);
-        for (const Run &run : runs)
-            if (run.run_type == Run::RT_Iteration)
-                m_times[run.benchmark_name()] = run.GetAdjustedRealTime();
-    }
-    void printRatios() const {
-        auto get = [this](const char *name) {
-            auto it = m_times.find(name);
-            return it == m_times.end() ? 0.0 : it->second;
-        };
-        const double small = get("editOneShot/100/min_time:2.000");
-        const double large = get("editOneShot/10000/min_time:2.000");
-        const double openSmall = get("openProject/100/0");
-        const double openLarge = get("openProject/1000/204800");
-        std::printf("\n%-58s %12s %12s %8s\n", "figure", "value", "baseline", "ratio");
-        std::printf("%-58s %10.1fus %10.1fus %8.2f  (goal <= 1.5)\n",
-                    "edit latency, 10,000 shots vs 100 shots", large, small, small > 0 ? large / small : 0.0);
-        std::printf("%-58s %10.2fms %10.2fms %8.2f\n", "open, 1,000 shots + 200 KB image each vs 100 shots",
-                    openLarge, openSmall, openSmall > 0 ? openLarge / openSmall : 0.0);
-    }
-
-private:
-    std::map<std::string, double> m_times;
-};
+// The ratios, once every benchmark has run.
+void printRatios(const bench::TimesReporter &times) {
+    const double small = times.realTime("editOneShot/100/min_time:2.000");
+    const double large = times.realTime("editOneShot/10000/min_time:2.000");
+    const double openSmall = times.realTime("openProject/100/0");
+    const double openLarge = times.realTime("openProject/1000/204800");
+    std::printf("\n%-58s %12s %12s %8s\n", "figure", "value", "baseline", "ratio");
+    std::printf("%-58s %10.1fus %10.1fus %8.2f  (goal <= 1.5)\n", "edit latency, 10,000 shots vs 100 shots",
+                large, small, bench::ratio(large, small));
+    std::printf("%-58s %10.2fms %10.2fms %8.2f\n", "open, 1,000 shots + 200 KB image each vs 100 shots",
+                openLarge, openSmall, bench::ratio(openLarge, openSmall));
+}
 
 } // namespace
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    RatioReporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    reporter.printRatios();
-    benchmark::Shutdown();
-    return 0;
+    return bench::runBenchmarks(argc, argv, printRatios);
 }
