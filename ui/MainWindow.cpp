@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ChatPanel.h"
+#include "ConsistencyPanel.h"
 #include "CoreServices.h"
 #include "EditCommands.h"
 #include "ExportDialog.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_prompt(new PromptInspector(m_thumbnails, this))
     , m_queue(new QueuePanel(m_generator, this))
     , m_chat(new ChatPanel(m_undo, m_generator, this))
+    , m_consistency(new ConsistencyPanel(m_generator, this))
     , m_zoom(new QSlider(Qt::Horizontal, this))
     , m_aspect(new QComboBox(this))
     , m_status(new QLabel(this)) {
@@ -97,7 +99,11 @@ MainWindow::MainWindow(QWidget *parent)
         addDock(m_queue, tr("Generation queue"), QStringLiteral("queueDock"), Qt::BottomDockWidgetArea);
     QDockWidget *chatDock =
         addDock(m_chat, tr("Director"), QStringLiteral("chatDock"), Qt::BottomDockWidgetArea);
+    QDockWidget *consistencyDock = addDock(m_consistency, tr("Consistency"),
+                                           QStringLiteral("consistencyDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(queueDock, chatDock);
+    tabifyDockWidget(chatDock, consistencyDock);
+    connect(consistencyDock, &QDockWidget::visibilityChanged, m_consistency, &ConsistencyPanel::setActive);
     queueDock->raise();
     resizeDocks({dnaDock}, {320}, Qt::Horizontal);
     tabifyDockWidget(findChild<QDockWidget *>(QStringLiteral("shotDock")), m_promptDock);
@@ -125,6 +131,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_storyboard, &StoryboardView::currentShotChanged, this, &MainWindow::onCurrentShotChanged);
     connect(m_chat, &ChatPanel::shotActivated, m_storyboard, &StoryboardView::selectShot);
+    connect(m_consistency, &ConsistencyPanel::shotActivated, m_storyboard, &StoryboardView::selectShot);
+    connect(m_consistency, &ConsistencyPanel::error, this, &MainWindow::showError);
     connect(m_storyboard, &StoryboardView::moveRequested, this, [this](Id shotId, int newOrder) {
         const QModelIndex index = m_model->indexOfShot(shotId);
         int from = 0;
@@ -305,6 +313,7 @@ void MainWindow::setDocument(std::unique_ptr<models::ProjectDocument> document) 
     m_prompt->setDocument(nullptr);
     m_queue->setDocument(nullptr);
     m_chat->setDocument(nullptr);
+    m_consistency->setDocument(nullptr);
     m_thumbnails->setDocument(nullptr);
     m_document = std::move(document);
     models::ProjectDocument *doc = m_document.get();
@@ -316,6 +325,7 @@ void MainWindow::setDocument(std::unique_ptr<models::ProjectDocument> document) 
     m_generator->setDocument(doc); // before the queue dock, which asks it what is left to resume
     m_queue->setDocument(doc);
     m_chat->setDocument(doc);
+    m_consistency->setDocument(doc);
     m_staleness->setDocument(doc);
     if (doc) {
         connect(doc, &models::ProjectDocument::error, this, &MainWindow::showError);

@@ -30,6 +30,7 @@ class ImageProvider;
 namespace shotcraft::ui {
 
 class ChatPanel;
+class ConsistencyPanel;
 class MessageBar;
 class PromptInspector;
 class QueuePanel;
@@ -67,6 +68,7 @@ public:
     VisualDnaPanel *dnaPanel() const { return m_dna; }
     PromptInspector *promptInspector() const { return m_prompt; }
     QueuePanel *queuePanel() const { return m_queue; }
+    ConsistencyPanel *consistencyPanel() const { return m_consistency; }
     GenerationController *generator() const { return m_generator; }
     StalenessTracker *staleness() const { return m_staleness; }
     ThumbnailCache *thumbnails() const { return m_thumbnails; }
@@ -113,6 +115,7 @@ private:
     PromptInspector *m_prompt;
     QueuePanel *m_queue;
     ChatPanel *m_chat;
+    ConsistencyPanel *m_consistency;
     QDockWidget *m_promptDock = nullptr;
     QSlider *m_zoom;
     QComboBox *m_aspect;

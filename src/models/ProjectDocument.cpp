@@ -3,6 +3,7 @@
 #include "domain/Logging.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace shotcraft::models {
 
@@ -148,13 +149,17 @@ Status ProjectDocument::moveShot(Id shotId, int newOrder) {
         return report(Status::failure(tr("no shot with id %1").arg(shotId)));
     const Id sceneId = moving->sceneId;
     // The store renumbers 0..n-1 in position order; find where the shot sits in that order now.
+    // By id, not by address: a copy of the project held elsewhere (a review on a worker thread)
+    // shares the shot list until this write detaches it, and `moving` points into the shared one.
     QList<const Shot *> siblings;
-    for (const Shot &s : m_project.shots)
+    for (const Shot &s : std::as_const(m_project.shots))
         if (s.sceneId == sceneId)
             siblings.append(&s);
     std::stable_sort(siblings.begin(), siblings.end(),
                      [](const Shot *a, const Shot *b) { return a->order < b->order; });
-    const int from = int(std::find(siblings.cbegin(), siblings.cend(), moving) - siblings.cbegin());
+    const int from = int(std::find_if(siblings.cbegin(), siblings.cend(),
+                                      [shotId](const Shot *s) { return s->id == shotId; }) -
+                         siblings.cbegin());
     const int to = std::clamp(newOrder, 0, int(siblings.size()) - 1);
     if (from == to)
         return Status::success();

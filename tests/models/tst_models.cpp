@@ -128,6 +128,24 @@ private Q_SLOTS:
         QCOMPARE(model.indexOfShot(before[1]).data(StoryboardModel::ProgressRole).toDouble(), -1.0);
     }
 
+    // A copy of the project held elsewhere (the consistency review reads one on a worker thread)
+    // shares the shot list until the move writes to it; the move must still find its shot.
+    void moveWhileAProjectCopyIsHeld() {
+        StoryboardModel model;
+        attachTesters(&model);
+        model.setDocument(m_doc.get());
+        const Project held = m_doc->project();
+        const Id sceneId = held.shots.first().sceneId;
+        const QList<Id> before = sceneShotOrder(sceneId);
+        QVERIFY(before.size() >= 2);
+        QVERIFY(m_doc->moveShot(before[0], 1).ok());
+        QCOMPARE(sceneShotOrder(sceneId), (QList<Id>{before[1], before[0]}));
+        QCOMPARE(m_doc->shot(before[0])->order, 1);
+        QCOMPARE(m_doc->shot(before[1])->order, 0);
+        QCOMPARE(model.indexOfShot(before[0]).row(), model.indexOfShot(before[1]).row() + 1);
+        QCOMPARE(held.shotsOfScene(sceneId).first()->id, before[0]); // the copy is untouched
+    }
+
     void storyboardMimeRoundTrip() {
         StoryboardModel model;
         model.setDocument(m_doc.get());
