@@ -13,6 +13,8 @@ cmake --build --preset dev -j"$(nproc)"
 if [ -x scripts/fuzz-smoke.sh ]; then bash scripts/fuzz-smoke.sh; fi
 status=0
 ctest --preset dev || status=$?
+# The parsers and their tests again under ASan/UBSan (the `asan` preset, only what they need).
+bash scripts/asan-smoke.sh || status=$?
 # ctest names skipped tests but not why; each printed its reason as its only line.
 log=build/dev/Testing/Temporary/LastTest.log
 if [ -f "$log" ]; then

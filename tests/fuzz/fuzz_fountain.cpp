@@ -4,6 +4,7 @@
 #include "story/FountainParser.h"
 #include "story/ProseImporter.h"
 #include "story/ScriptImporter.h"
+#include "support/ScreenplayInvariants.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -14,16 +15,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     const auto imported = importText(bytes, ScriptFormat::Auto);
     if (imported.ok()) {
-        for (const ScriptElement &e : imported->elements) {
-            if (e.lineStart > e.lineEnd)
-                __builtin_trap(); // every element keeps a valid source line range
-            (void)stripEmphasis(e.text);
-        }
-    }
-    const Screenplay direct = parseFountain(QString::fromUtf8(bytes));
-    for (const ScreenplayScene &s : direct.scenes)
-        if (s.firstElement >= s.elementEnd || s.elementEnd > direct.elements.size())
+        if (!shotcraft::test::brokenInvariant(*imported).isEmpty())
             __builtin_trap();
+        for (const ScriptElement &e : imported->elements)
+            (void)stripEmphasis(e.text);
+    }
+    if (!shotcraft::test::brokenInvariant(parseFountain(QString::fromUtf8(bytes))).isEmpty())
+        __builtin_trap();
     if (size < 8192)
         (void)parseProse(QString::fromUtf8(bytes));
     return 0;

@@ -5,9 +5,9 @@
 // resident set is printed and held under a bound).
 #include "story/Screenplay.h"
 #include "support/CliRunner.h"
+#include "support/HostileInputs.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,30 +18,6 @@ using namespace shotcraft;
 namespace {
 
 constexpr long kPeakRssBoundKb = 512 * 1024;
-
-QByteArray nestedFdx(int depth) {
-    QByteArray xml("<?xml version=\"1.0\"?><FinalDraft><Content>");
-    xml.reserve(depth * 7 + 200);
-    for (int i = 0; i < depth; ++i)
-        xml.append("<a>");
-    for (int i = 0; i < depth; ++i)
-        xml.append("</a>");
-    xml.append("</Content></FinalDraft>");
-    return xml;
-}
-
-QByteArray billionLaughs() {
-    QByteArray xml("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
-    xml.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
-    for (int i = 2; i <= 9; ++i)
-        xml.append(QStringLiteral("<!ENTITY lol%1 \"%2\">")
-                       .arg(i)
-                       .arg(QStringLiteral("&lol%1;").arg(i - 1).repeated(10))
-                       .toUtf8());
-    xml.append("]><FinalDraft><Content><Paragraph Type=\"Action\"><Text>&lol9;</Text></Paragraph>"
-               "</Content></FinalDraft>");
-    return xml;
-}
 
 long childrenPeakRssKb() {
     rusage usage{};
@@ -64,43 +40,20 @@ private:
 };
 
 void TestHostileScripts::parseAnswers_data() {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<qint64>("sparseSize"); // > 0: a file of this size made without writing it
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QString>("reason"); // part of the one stderr line, when it fails
-    QByteArray binary(8192, '\0');
-    for (int i = 0; i < binary.size(); ++i)
-        binary[i] = char((i * 7919 + 13) & 0xff);
-    QTest::newRow("0 bytes") << u"empty.fountain"_qs << QByteArray() << qint64(0) << 1 << u"empty"_qs;
-    QTest::newRow("binary") << u"program.fountain"_qs << binary << qint64(0) << 1 << u"binary"_qs;
-    QTest::newRow("NUL bytes") << u"nul.fountain"_qs << QByteArray("INT. ROOM - DAY\n\nA\0B\0C\0 lamp.\n", 29)
-                               << qint64(0) << 1 << u"binary"_qs;
-    QTest::newRow("invalid UTF-8") << u"latin.fountain"_qs
-                                   << QByteArray("INT. CAF\xc9 - DAY\n\nJOS\xc9\nHola.\n") << qint64(0) << 0
-                                   << QString();
-    QTest::newRow("1 MB single line")
-        << u"line.fountain"_qs << QByteArray(1024 * 1024, 'a') << qint64(0) << 0 << QString();
-    QTest::newRow("70 MB") << u"huge.fountain"_qs << QByteArray() << qint64(70) * 1024 * 1024 << 1
-                           << u"too large"_qs;
-    QTest::newRow("billion laughs") << u"lolz.fdx"_qs << billionLaughs() << qint64(0) << 1 << u"DOCTYPE"_qs;
-    QTest::newRow("100,000 nested elements")
-        << u"deep.fdx"_qs << nestedFdx(100000) << qint64(0) << 1 << u"nests too deeply"_qs;
+    QTest::addColumn<int>("index");
+    const QList<test::HostileScript> scripts = test::hostileScripts();
+    for (int i = 0; i < scripts.size(); ++i)
+        QTest::newRow(scripts[i].tag) << i;
 }
 
 void TestHostileScripts::parseAnswers() {
-    QFETCH(QString, name);
-    QFETCH(QByteArray, bytes);
-    QFETCH(qint64, sparseSize);
-    QFETCH(int, exitCode);
-    QFETCH(QString, reason);
-    const QString path = m_dir.filePath(name);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-    if (sparseSize > 0)
-        QVERIFY(file.resize(sparseSize));
-    file.close();
+    QFETCH(int, index);
+    const test::HostileScript script = test::hostileScripts().at(index);
+    const QString name = script.fileName;
+    const QString reason = script.refusal;
+    const int exitCode = reason.isEmpty() ? 0 : 1;
+    const QString path = test::writeHostileScript(script, m_dir.path());
+    QVERIFY(!path.isEmpty());
     QElapsedTimer clock;
     clock.start();
     test::CliOptions options;
