@@ -337,9 +337,12 @@ void MainWindow::setDocument(std::unique_ptr<models::ProjectDocument> document) 
         connect(doc, &models::ProjectDocument::shotChanged, this, &MainWindow::updateStatus);
         m_storyboard->setAspectRatio(doc->project().info.aspectRatio);
         if (const qsizetype left = m_generator->interruptedJobs().size(); left > 0)
-            m_messages->showMessage(tr("%n generation job(s) were left unfinished by an earlier session: "
-                                       "Resume in the Generation queue takes them up.",
-                                       nullptr, int(left)),
+            m_messages->showMessage(left == 1
+                                        ? tr("1 generation job was left unfinished by an earlier session: "
+                                             "Resume in the Generation queue takes it up.")
+                                        : tr("%1 generation jobs were left unfinished by an earlier "
+                                             "session: Resume in the Generation queue takes them up.")
+                                              .arg(left),
                                     MessageBar::Kind::Information);
         m_settings->addRecentFile(doc->path());
         rebuildRecentMenu();

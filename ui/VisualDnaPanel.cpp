@@ -466,7 +466,8 @@ void VisualDnaPanel::addReferenceFiles(Id characterId, const QStringList &paths)
     }).then(this, [this, document, characterId](const QList<Loaded> &loaded) {
         if (!document || document != m_document)
             return;
-        m_undo->beginMacro(tr("Add %n reference image(s)", nullptr, int(loaded.size())));
+        m_undo->beginMacro(loaded.size() == 1 ? tr("Add 1 reference image")
+                                              : tr("Add %1 reference images").arg(loaded.size()));
         for (const Loaded &l : loaded) {
             Result<storage::StoredImage> image = document->store().addImage(l.bytes, l.thumbnail);
             Result<Id> id = image ? document->allocateId() : Result<Id>::failure(image.error());
@@ -505,12 +506,13 @@ void VisualDnaPanel::reportStale(const QString &what, const QList<Id> &shotIds) 
     for (Id id : std::as_const(madeStale))
         if (const Shot *s = m_document->shot(id); s && numbers.size() < 12)
             numbers.append(s->number);
-    const QString message =
-        madeStale.isEmpty()
-            ? tr("This %1 edit made no generated shot stale.").arg(what)
-            : tr("This %1 edit made %n shot(s) stale: %2%3", nullptr, int(madeStale.size()))
-                  .arg(what, numbers.join(QStringLiteral(", ")),
-                       madeStale.size() > numbers.size() ? QStringLiteral(", \u2026") : QString());
+    const QString shotList = numbers.join(QStringLiteral(", ")) +
+                             (madeStale.size() > numbers.size() ? QStringLiteral(", \u2026") : QString());
+    const QString message = madeStale.isEmpty() ? tr("This %1 edit made no generated shot stale.").arg(what)
+                            : madeStale.size() == 1
+                                ? tr("This %1 edit made 1 shot stale: %2").arg(what, shotList)
+                                : tr("This %1 edit made %2 shots stale: %3")
+                                      .arg(what, QString::number(madeStale.size()), shotList);
     m_stale->setText(message);
     Q_EMIT staleShotsReported(message);
 }
