@@ -15,6 +15,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <optional>
 
 namespace shotcraft::ui {
 
@@ -72,13 +73,15 @@ QString repairNote(const review::TakeReview &before, const review::TakeReview &a
 
 struct ConsistencyPanel::Batch {
     Take take;
-    QByteArray bytes;
+    QByteArray bytes;                           // read here, decoded on the pool
+    std::optional<review::PixelMeasure> pixels; // or the image's pixels as measured before
 };
 
 struct ConsistencyPanel::Run {
     std::shared_ptr<const Project> project; // what the pool measures against
     QList<Take> takes;                      // to measure, in film order
     QSet<Id> shotIds;                       // empty: the whole film
+    QHash<Id, Id> imageOfTake;
     qsizetype next = 0;
     BatchResult results;
     bool cancelled = false;
@@ -158,6 +161,8 @@ void ConsistencyPanel::setDocument(models::ProjectDocument *document) {
     m_run.reset(); // a batch still on the pool lands nowhere
     m_document = document;
     m_film = {};
+    m_pixels.clear();
+    m_imagesRead = 0;
     m_repairedFrom.clear();
     m_staleShots.clear();
     m_filmStale = true;
@@ -210,9 +215,9 @@ void ConsistencyPanel::onTimer() {
     if (!m_document || m_run) // a running review picks up what is stale when it ends
         return;
     if (m_filmStale)
-        startRun({}, true);
+        startRun({});
     else if (!m_staleShots.isEmpty())
-        startRun(m_staleShots, false);
+        startRun(m_staleShots);
 }
 
 void ConsistencyPanel::reviewFilm() {
@@ -220,7 +225,7 @@ void ConsistencyPanel::reviewFilm() {
         return;
     m_filmStale = true;
     if (!m_run)
-        startRun({}, true);
+        startRun({});
 }
 
 void ConsistencyPanel::cancelReview() {
@@ -228,9 +233,10 @@ void ConsistencyPanel::cancelReview() {
         m_run->cancelled = true;
 }
 
-void ConsistencyPanel::startRun(QSet<Id> shotIds, bool wholeFilm) {
+void ConsistencyPanel::startRun(QSet<Id> shotIds) {
     m_run = std::make_unique<Run>();
     m_run->project = std::make_shared<const Project>(m_document->project());
+    const bool wholeFilm = shotIds.isEmpty();
     if (wholeFilm) {
         m_filmStale = false;
         m_staleShots.clear();
@@ -239,8 +245,10 @@ void ConsistencyPanel::startRun(QSet<Id> shotIds, bool wholeFilm) {
         m_staleShots.subtract(shotIds);
     }
     for (const Take *take : review::ConsistencyReviewer::approvedTakes(*m_run->project))
-        if (wholeFilm || shotIds.contains(take->shotId))
+        if (wholeFilm || shotIds.contains(take->shotId)) {
             m_run->takes.append(*take);
+            m_run->imageOfTake.insert(take->id, take->imageId);
+        }
     m_progress->setRange(0, int(m_run->takes.size()));
     m_progress->setValue(0);
     m_progress->setVisible(wholeFilm && !m_run->takes.isEmpty());
@@ -254,20 +262,31 @@ void ConsistencyPanel::readNextBatch() {
     Run &run = *m_run;
     if (run.cancelled || run.next >= run.takes.size())
         return finishRun();
+    // Pixels depend on the image alone: only images not measured before are read and decoded.
     QList<Batch> batch;
-    for (; run.next < run.takes.size() && batch.size() < kBatchSize; ++run.next) {
+    int reads = 0;
+    for (; run.next < run.takes.size(); ++run.next) {
         const Take &take = run.takes[run.next];
-        Result<QByteArray> bytes = m_document->store().imageData(take.imageId);
-        if (bytes)
-            batch.append({take, std::move(*bytes)});
+        if (const auto known = m_pixels.constFind(take.imageId); known != m_pixels.constEnd()) {
+            batch.append({take, {}, *known});
+            continue;
+        }
+        if (reads == kBatchSize)
+            break;
+        ++reads;
+        ++m_imagesRead;
+        if (Result<QByteArray> bytes = m_document->store().imageData(take.imageId))
+            batch.append({take, std::move(*bytes), std::nullopt});
     }
     m_watcher.setFuture(QtConcurrent::run(
         &m_pool, [project = run.project, batch = std::move(batch), reviewer = m_reviewer]() {
             BatchResult measured;
             for (const Batch &b : batch) {
-                const QImage image = QImage::fromData(b.bytes);
-                if (!image.isNull())
+                if (b.pixels) {
+                    measured.append(reviewer.reviewTake(*project, b.take, *b.pixels));
+                } else if (const QImage image = QImage::fromData(b.bytes); !image.isNull()) {
                     measured.append(reviewer.reviewTake(*project, b.take, image));
+                }
             }
             return measured;
         }));
@@ -277,6 +296,11 @@ void ConsistencyPanel::onBatchMeasured() {
     if (!m_run || !m_document)
         return; // the document changed while the pool measured
     const BatchResult measured = m_watcher.result();
+    for (const review::TakeReview &r : measured) {
+        const Id imageId = m_run->imageOfTake.value(r.takeId);
+        if (!m_pixels.contains(imageId))
+            m_pixels.insert(imageId, r.pixels);
+    }
     m_run->results.append(measured);
     m_progress->setValue(int(m_run->next));
     updateSummary();
@@ -335,13 +359,7 @@ void ConsistencyPanel::finishRun() {
 }
 
 QTreeWidgetItem *ConsistencyPanel::itemOfShot(Id shotId) const {
-    for (int s = 0; s < m_tree->topLevelItemCount(); ++s) {
-        QTreeWidgetItem *scene = m_tree->topLevelItem(s);
-        for (int t = 0; t < scene->childCount(); ++t)
-            if (scene->child(t)->data(0, kShotIdRole).toLongLong() == shotId)
-                return scene->child(t);
-    }
-    return nullptr;
+    return m_items.value(shotId);
 }
 
 void ConsistencyPanel::rebuildTree() {
@@ -351,6 +369,7 @@ void ConsistencyPanel::rebuildTree() {
     const Id current = m_tree->currentItem() ? m_tree->currentItem()->data(0, kShotIdRole).toLongLong() : 0;
     const QSignalBlocker blocker(m_tree);
     m_tree->clear();
+    m_items.clear();
     for (const review::SceneReview &scene : std::as_const(m_film.scenes)) {
         auto *sceneItem = new QTreeWidgetItem(m_tree);
         sceneItem->setText(ShotColumn, tr("Scene %1 \u00B7 %2").arg(scene.number, scene.heading));
@@ -366,6 +385,7 @@ void ConsistencyPanel::rebuildTree() {
             if (take.sceneId != scene.sceneId)
                 continue;
             auto *item = new QTreeWidgetItem(sceneItem);
+            m_items.insert(take.shotId, item);
             item->setData(0, kShotIdRole, take.shotId);
             item->setText(ShotColumn, take.shotNumber);
             item->setText(ScoreColumn, percent(take.score()));

@@ -9,7 +9,8 @@
 // window stays responsive: image bytes are read from the store here on the GUI thread (it is not
 // thread-safe) a few takes at a time, decoded and measured on the pool against a copy of the
 // project. Edits re-measure only the shots they touch; a palette, location or character edit (or a
-// new look) measures the whole film again.
+// new look) measures the whole film again. An image is read and decoded once: its pixel measure is
+// kept, and what an edit changes is measured against it.
 #pragma once
 
 #include "domain/CinemaTypes.h"
@@ -65,6 +66,8 @@ public:
     QPushButton *repairButton() const { return m_repair; }
     // The tree item of a shot's take, or nullptr.
     QTreeWidgetItem *itemOfShot(Id shotId) const;
+    // Images read from the store so far for this document (an image is read and measured once).
+    int imagesRead() const { return m_imagesRead; }
 
 Q_SIGNALS:
     void shotActivated(shotcraft::Id shotId);
@@ -77,7 +80,8 @@ private:
     struct Batch;
     using BatchResult = QList<review::TakeReview>;
 
-    void startRun(QSet<Id> shotIds, bool wholeFilm); // by value: callers pass m_staleShots
+    // Empty: the whole film. By value: callers pass m_staleShots, which this updates.
+    void startRun(QSet<Id> shotIds);
     void readNextBatch();
     void onBatchMeasured();
     void finishRun();
@@ -94,6 +98,10 @@ private:
     review::FilmReview m_film;
     // Before-repair reviews of the shots a repair was asked for, to show what it changed.
     QHash<Id, review::TakeReview> m_repairedFrom;
+    // Each image's pixels as measured: a DNA or shot edit measures again without reading it again.
+    QHash<Id, review::PixelMeasure> m_pixels;
+    int m_imagesRead = 0;
+    QHash<Id, QTreeWidgetItem *> m_items; // shot -> its take's row
     bool m_filmStale = true;
     bool m_active = false;
     QSet<Id> m_staleShots;

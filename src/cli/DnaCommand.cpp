@@ -1,6 +1,7 @@
 // shotcraft dna PROJECT: the film's Visual DNA (characters, locations, palettes, style tokens, look
 // book); --build fills what is missing from the breakdown and stores it.
 #include "cli/Commands.h"
+#include "cli/OpenedProject.h"
 #include "dna/DnaBuilder.h"
 #include "dna/Identity.h"
 #include "dna/LookBook.h"
@@ -47,18 +48,15 @@ int runDna(const QStringList &args, CommandIo &io) {
     if (parser.positionalArguments().size() != 1)
         return io.fail(QStringLiteral("usage: shotcraft dna PROJECT [--build] [--json]"), ExitUsage);
 
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    auto project = (*store)->load();
-    if (!project)
-        return io.fail(project.error());
+    Result<OpenedProject> opened = openProject(parser.positionalArguments().first());
+    if (!opened)
+        return io.fail(opened.error());
     if (parser.isSet(build)) {
-        dna::buildVisualDna(*project);
-        if (Status saved = saveDna(**store, *project); !saved)
+        dna::buildVisualDna(opened->project);
+        if (Status saved = saveDna(*opened->store, opened->project); !saved)
             return io.fail(saved.error());
     }
-    const Project &p = *project;
+    const Project &p = opened->project;
     QList<ReferenceImage> lookBook;
     for (const ReferenceImage *r : dna::lookBookFrames(p))
         lookBook.append(*r);

@@ -4,6 +4,7 @@
 #include "cli/ExportCommand.h"
 
 #include "cli/Commands.h"
+#include "cli/OpenedProject.h"
 #include "storage/ProjectStore.h"
 
 #include <QCoreApplication>
@@ -177,17 +178,14 @@ int runExport(const QStringList &args, CommandIo &io) {
     if (!request)
         return io.fail(request.error(), ExitUsage);
 
-    auto store = storage::ProjectStore::open(parser.positionalArguments().first());
-    if (!store)
-        return io.fail(store.error());
-    Result<Project> project = (*store)->load();
-    if (!project)
-        return io.fail(project.error());
+    Result<OpenedProject> opened = openProject(parser.positionalArguments().first());
+    if (!opened)
+        return io.fail(opened.error());
     Result<exporting::ExportSnapshot> snapshot =
-        exporting::takeSnapshot(**store, *project, parser.value(o.scenes));
+        exporting::takeSnapshot(*opened->store, opened->project, parser.value(o.scenes));
     if (!snapshot)
         return io.fail(snapshot.error(),
-                       parser.isSet(o.scenes) && project->shots.size() > 0 ? ExitUsage : ExitFailure);
+                       parser.isSet(o.scenes) && opened->project.shots.size() > 0 ? ExitUsage : ExitFailure);
     Result<exporting::ExportSummary> summary = exportWithProgress(*snapshot, *request, io);
     if (!summary)
         return io.fail(summary.error());

@@ -2,6 +2,7 @@
 // with --reimport, an edited script brought into an existing project, keeping what did not change.
 #include "cinema/PromptEngine.h"
 #include "cli/Commands.h"
+#include "cli/OpenedProject.h"
 #include "pipeline/AiBreakdown.h"
 #include "pipeline/ProjectFactory.h"
 #include "storage/ProjectStore.h"
@@ -15,12 +16,10 @@ namespace shotcraft::cli {
 namespace {
 
 int reimportInto(const QString &scriptPath, const QString &projectPath, const QString &genre, CommandIo &io) {
-    auto store = storage::ProjectStore::open(projectPath);
-    if (!store)
-        return io.fail(store.error());
-    auto existing = (*store)->load();
-    if (!existing)
-        return io.fail(existing.error());
+    Result<OpenedProject> opened = openProject(projectPath);
+    if (!opened)
+        return io.fail(opened.error());
+    const Project &existing = opened->project;
     const auto script = story::importFile(scriptPath);
     if (!script)
         return io.fail(script.error());
@@ -28,14 +27,14 @@ int reimportInto(const QString &scriptPath, const QString &projectPath, const QS
     options.genre = genre;
     options.sourceName = QFileInfo(scriptPath).fileName();
     story::ReimportReport report;
-    Project updated = story::reimport(*existing, *script, options, &report);
+    Project updated = story::reimport(existing, *script, options, &report);
     QSet<Id> newShots;
     for (const Shot &shot : updated.shots)
-        if (!existing->shot(shot.id))
+        if (!existing.shot(shot.id))
             newShots.insert(shot.id);
     if (!newShots.isEmpty()) // kept shots keep their lens and framing, hand edits included
         cinema::chooseLensAndComposition(updated, newShots);
-    if (Status st = (*store)->replaceProject(updated); !st)
+    if (Status st = opened->store->replaceProject(updated); !st)
         return io.fail(st.error());
     if (io.json()) {
         io.printJson({{"project", projectPath},

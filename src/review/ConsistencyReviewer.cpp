@@ -138,6 +138,11 @@ Measure ConsistencyReviewer::measurePresence(const Project &project, const Shot 
 
 TakeReview ConsistencyReviewer::reviewTake(const Project &project, const Take &take,
                                            const QImage &image) const {
+    return reviewTake(project, take, PixelMeasure::of(image));
+}
+
+TakeReview ConsistencyReviewer::reviewTake(const Project &project, const Take &take,
+                                           const PixelMeasure &pixels) const {
     TakeReview r;
     r.takeId = take.id;
     r.shotId = take.shotId;
@@ -147,7 +152,7 @@ TakeReview ConsistencyReviewer::reviewTake(const Project &project, const Take &t
         return r;
     r.sceneId = shot->sceneId;
     r.shotNumber = shot->number;
-    r.pixels = PixelMeasure::of(image);
+    r.pixels = pixels;
     r.palette = measurePalette(project, *shot, r.pixels);
     r.tone = measureTone(project, *shot, r.pixels);
     r.presence = measurePresence(project, *shot, take);

@@ -35,6 +35,9 @@ public:
     const ReviewThresholds &thresholds() const { return m_thresholds; }
 
     TakeReview reviewTake(const Project &project, const Take &take, const QImage &image) const;
+    // From the take's pixels as measured before (they depend on the image alone): an edit to the
+    // shot or the Visual DNA is measured again without decoding the image again.
+    TakeReview reviewTake(const Project &project, const Take &take, const PixelMeasure &pixels) const;
     // Every approved take, in film order, with per-scene and film scores. Fails when an image
     // cannot be read or the review is stopped.
     Result<FilmReview> reviewFilm(const Project &project, const ImageLoader &load,

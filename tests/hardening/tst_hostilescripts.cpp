@@ -30,25 +30,28 @@ long childrenPeakRssKb() {
 class TestHostileScripts : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_scripts = test::hostileScripts(); // made once: some are megabytes
+    }
     void parseAnswers_data();
     void parseAnswers();
     void cleanupTestCase();
 
 private:
     QTemporaryDir m_dir;
+    QList<test::HostileScript> m_scripts;
 };
 
 void TestHostileScripts::parseAnswers_data() {
     QTest::addColumn<int>("index");
-    const QList<test::HostileScript> scripts = test::hostileScripts();
-    for (int i = 0; i < scripts.size(); ++i)
-        QTest::newRow(scripts[i].tag) << i;
+    for (int i = 0; i < m_scripts.size(); ++i)
+        QTest::newRow(m_scripts[i].tag) << i;
 }
 
 void TestHostileScripts::parseAnswers() {
     QFETCH(int, index);
-    const test::HostileScript script = test::hostileScripts().at(index);
+    const test::HostileScript script = m_scripts.at(index);
     const QString name = script.fileName;
     const QString reason = script.refusal;
     const int exitCode = reason.isEmpty() ? 0 : 1;

@@ -67,7 +67,10 @@ QString checkParses(const QString &path) {
 class TestParserInputs : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_scripts = test::hostileScripts(); // made once: some are megabytes
+    }
     void filesHoldTheInvariants_data();
     void filesHoldTheInvariants();
     void hostileScripts_data();
@@ -75,6 +78,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+    QList<test::HostileScript> m_scripts;
 };
 
 void TestParserInputs::filesHoldTheInvariants_data() {
@@ -114,14 +118,13 @@ void TestParserInputs::filesHoldTheInvariants() {
 
 void TestParserInputs::hostileScripts_data() {
     QTest::addColumn<int>("index");
-    const QList<test::HostileScript> scripts = test::hostileScripts();
-    for (int i = 0; i < scripts.size(); ++i)
-        QTest::newRow(scripts[i].tag) << i;
+    for (int i = 0; i < m_scripts.size(); ++i)
+        QTest::newRow(m_scripts[i].tag) << i;
 }
 
 void TestParserInputs::hostileScripts() {
     QFETCH(int, index);
-    const test::HostileScript hostile = test::hostileScripts().at(index);
+    const test::HostileScript hostile = m_scripts.at(index);
     const QString refusal = hostile.refusal;
     const QString path = test::writeHostileScript(hostile, m_dir.path());
     QVERIFY(!path.isEmpty());

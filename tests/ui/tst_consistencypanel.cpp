@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "QueuePanel.h"
 #include "StoryboardView.h"
+#include "dna/PaletteDesigner.h"
 #include "models/ProjectDocument.h"
 #include "models/StoryboardModel.h"
 
@@ -185,6 +186,42 @@ private Q_SLOTS:
         QTreeWidgetItem *sceneItem = panel->itemOfShot(before[0])->parent();
         QCOMPARE(sceneItem->child(0)->text(ShotColumn), doc->shot(before[1])->number);
         QCOMPARE(sceneItem->child(1)->text(ShotColumn), doc->shot(before[0])->number);
+    }
+
+    // A palette edit measures the whole film again from each image's kept pixels: no image is read
+    // again, and the verdicts follow the edit (the tinted take's scene palette becomes its colours).
+    void editsMeasureAgainWithoutReadingImages() {
+        ui::MainWindow w;
+        ui::ConsistencyPanel *panel = openReviewed(w);
+        QVERIFY(panel);
+        QCOMPARE(panel->imagesRead(), m_approved);
+        const review::TakeReview tinted = *panel->film().takeOfShot(m_tintedShot);
+        QVERIFY(tinted.palette.verdict == review::Verdict::Outlier);
+
+        models::ProjectDocument *doc = w.document();
+        const Palette *scenePalette = dna::paletteFor(doc->project(), tinted.sceneId);
+        QVERIFY(scenePalette);
+        Palette edited = *scenePalette;
+        edited.swatches.clear();
+        for (const review::DominantColour &c : tinted.pixels.dominant)
+            edited.swatches.append(
+                {QStringLiteral("measured"), review::fromLab(c.lab).name(), SwatchRole::Key});
+        QSignalSpy reviewed(panel, &ui::ConsistencyPanel::reviewed);
+        QVERIFY(doc->savePalette(edited).ok());
+        QVERIFY(reviewed.wait(kTimeoutMs));
+        QCOMPARE(int(panel->film().takes.size()), m_approved);
+        QCOMPARE(panel->imagesRead(), m_approved);
+        const review::TakeReview *after = panel->film().takeOfShot(m_tintedShot);
+        QVERIFY2(after->palette.value < tinted.palette.value, qPrintable(after->palette.reason));
+        QVERIFY2(after->palette.verdict == review::Verdict::Pass, qPrintable(after->palette.reason));
+
+        // A shot edit measures that shot again, from its kept pixels too.
+        Shot shot = *doc->shot(m_tintedShot);
+        shot.description += QStringLiteral(" Wind.");
+        reviewed.clear();
+        QVERIFY(doc->saveShot(shot).ok());
+        QVERIFY(reviewed.wait(kTimeoutMs));
+        QCOMPARE(panel->imagesRead(), m_approved);
     }
 
     void stopKeepsTheLastReview() {
