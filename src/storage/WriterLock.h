@@ -1,13 +1,15 @@
 // The one process that may run generation jobs of a project. Edits from two processes are safe
 // through SQLite's locking (WAL, busy timeout); two job runners are not, because both would take up
-// the same unfinished jobs and pay for them twice. The lock is a file beside the project naming its
-// holder's pid; a holder that died (kill -9, power loss) leaves a stale lock that the next one takes.
+// the same unfinished jobs and pay for them twice. The lock is an advisory flock() on a file beside
+// the project, which names its holder's pid for the message a second runner gets. The kernel drops
+// the lock when its holder dies (kill -9, a crash), so a dead holder never blocks the next one, at
+// whatever moment it died; a file it leaves behind is taken over as it is.
 // Within one process the lock is shared: every queue of the process holds the same lock file.
 #pragma once
 
 #include "domain/Result.h"
 
-#include <QLockFile>
+#include <QString>
 
 #include <memory>
 
@@ -25,9 +27,11 @@ public:
 
     ~WriterLock();
 
+    struct Held; // the open, locked file of this process
+
 private:
-    explicit WriterLock(std::shared_ptr<QLockFile> file, QString key);
-    std::shared_ptr<QLockFile> m_file;
+    WriterLock(std::shared_ptr<Held> held, QString key);
+    std::shared_ptr<Held> m_held;
     QString m_key;
 };
 

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void initTestCase();
     void oneProcessSharesItsLock();
     void staleLockOfADeadProcessIsTaken();
+    void leftoverLockFilesAreTaken();
     void generateRefusesWhileAnotherHoldsIt();
     void editsFromAnotherProcessDuringGeneration();
     void killedRunnerIsResumedWithoutDoubles();
@@ -105,6 +106,22 @@ void TestTwoWriters::staleLockOfADeadProcessIsTaken() {
     QVERIFY(QFileInfo::exists(storage::WriterLock::lockPathFor(path))); // left behind by the kill
     const auto lock = storage::WriterLock::acquire(path);
     QVERIFY2(lock, qPrintable(lock.error()));
+}
+
+void TestTwoWriters::leftoverLockFilesAreTaken() {
+    // What a holder killed at any moment can leave: an empty file (killed between creating it and
+    // writing its pid), or one naming a pid that is gone. Neither holds the lock.
+    const QString path = freshProject(QStringLiteral("leftover.shotcraft"));
+    const QString lockPath = storage::WriterLock::lockPathFor(path);
+    for (const QByteArray &content : {QByteArray(), QByteArray("2147483646\nelsewhere\n")}) {
+        QFile leftover(lockPath);
+        QVERIFY(leftover.open(QIODevice::WriteOnly));
+        leftover.write(content);
+        leftover.close();
+        const auto lock = storage::WriterLock::acquire(path);
+        QVERIFY2(lock, qPrintable(lock.error()));
+    }
+    QVERIFY(!QFileInfo::exists(lockPath)); // released with the last holder
 }
 
 void TestTwoWriters::generateRefusesWhileAnotherHoldsIt() {
